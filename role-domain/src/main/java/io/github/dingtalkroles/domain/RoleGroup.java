@@ -1,0 +1,113 @@
+package io.github.dingtalkroles.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A role group and its roles, as an immutable value.
+ *
+ * <p>Invariants, checked on construction: every role carries this group's id
+ * ({@link Invariant#ROLE_BELONGS_TO_GROUP}); role ids and role names are unique within the group
+ * ({@link Invariant#ROLE_ID_UNIQUE_IN_GROUP}, {@link Invariant#ROLE_NAME_UNIQUE_IN_GROUP}). The
+ * Default group ({@link RoleGroupName#isDefault()}) may be described with its built-in roles, but
+ * {@link #withRole} and {@link #withRoleRenamed} refuse to change it
+ * ({@link Invariant#DEFAULT_GROUP_IMMUTABLE}).
+ *
+ * @param id the group's id
+ * @param name the group's name
+ * @param roles the group's roles, in the order the backend reports them
+ */
+public record RoleGroup(RoleGroupId id, RoleGroupName name, List<Role> roles) {
+
+    /** @throws InvariantViolation if the roles break one of the group's invariants */
+    public RoleGroup {
+        Objects.requireNonNull(id, "role group id");
+        Objects.requireNonNull(name, "role group name");
+        roles = List.copyOf(Objects.requireNonNull(roles, "roles"));
+        Set<RoleId> ids = new HashSet<>();
+        Set<RoleName> names = new HashSet<>();
+        for (Role role : roles) {
+            if (!role.groupId().equals(id)) {
+                throw new InvariantViolation(Invariant.ROLE_BELONGS_TO_GROUP,
+                        "role " + role.id() + " in group " + id, "group id " + role.groupId());
+            }
+            if (!ids.add(role.id())) {
+                throw new InvariantViolation(Invariant.ROLE_ID_UNIQUE_IN_GROUP, "group " + id, role.id());
+            }
+            if (!names.add(role.name())) {
+                throw new InvariantViolation(Invariant.ROLE_NAME_UNIQUE_IN_GROUP,
+                        "group " + id, role.name().value());
+            }
+        }
+    }
+
+    /** A group with no roles yet, as a freshly created group is. */
+    public static RoleGroup empty(RoleGroupId id, RoleGroupName name) {
+        return new RoleGroup(id, name, List.of());
+    }
+
+    /** Whether this is the built-in Default group, which cannot be changed. */
+    public boolean isDefault() {
+        return name.isDefault();
+    }
+
+    /** The role with this id, if the group holds it. */
+    public Optional<Role> role(RoleId roleId) {
+        return roles.stream().filter(r -> r.id().equals(roleId)).findFirst();
+    }
+
+    /** The role with this name, if the group holds it. */
+    public Optional<Role> role(RoleName roleName) {
+        return roles.stream().filter(r -> r.name().equals(roleName)).findFirst();
+    }
+
+    /**
+     * This group with {@code role} added at the end.
+     *
+     * @throws InvariantViolation {@link Invariant#DEFAULT_GROUP_IMMUTABLE} for the Default group,
+     *     {@link Invariant#ROLE_NAME_UNIQUE_IN_GROUP} if the name is taken, or another rule the new
+     *     group would break
+     */
+    public RoleGroup withRole(Role role) {
+        Objects.requireNonNull(role, "role");
+        requireMutable();
+        List<Role> next = new ArrayList<>(roles.size() + 1);
+        next.addAll(roles);
+        next.add(role);
+        return new RoleGroup(id, name, next);
+    }
+
+    /**
+     * This group with one of its roles renamed. Renaming a role to its current name returns this
+     * group unchanged.
+     *
+     * @throws InvariantViolation {@link Invariant#DEFAULT_GROUP_IMMUTABLE} for the Default group,
+     *     {@link Invariant#ROLE_IN_GROUP} if the group does not hold the role,
+     *     {@link Invariant#ROLE_NAME_UNIQUE_IN_GROUP} if another role has the name
+     */
+    public RoleGroup withRoleRenamed(RoleId roleId, RoleName newName) {
+        Objects.requireNonNull(roleId, "role id");
+        Objects.requireNonNull(newName, "role name");
+        requireMutable();
+        Role current = role(roleId).orElseThrow(
+                () -> new InvariantViolation(Invariant.ROLE_IN_GROUP, "group " + id, "role " + roleId));
+        if (current.name().equals(newName)) {
+            return this;
+        }
+        List<Role> next = new ArrayList<>(roles.size());
+        for (Role r : roles) {
+            next.add(r.id().equals(roleId) ? r.withName(newName) : r);
+        }
+        return new RoleGroup(id, name, next);
+    }
+
+    private void requireMutable() {
+        if (isDefault()) {
+            throw new InvariantViolation(Invariant.DEFAULT_GROUP_IMMUTABLE, "group " + id, name.value());
+        }
+    }
+}

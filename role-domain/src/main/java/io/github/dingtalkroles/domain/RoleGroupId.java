@@ -1,0 +1,23 @@
+package io.github.dingtalkroles.domain;
+
+/**
+ * The id of a role group, as DingTalk assigns it. Always positive.
+ *
+ * @param value the numeric id
+ */
+public record RoleGroupId(long value) {
+    /** @throws InvariantViolation ({@link Invariant#ID_POSITIVE}) if {@code value} is not positive */
+    public RoleGroupId {
+        Ids.requirePositive(value, "role group id");
+    }
+
+    /** Same as the constructor, for fluent call sites. */
+    public static RoleGroupId of(long value) {
+        return new RoleGroupId(value);
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}

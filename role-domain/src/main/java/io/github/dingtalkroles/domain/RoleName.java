@@ -1,0 +1,24 @@
+package io.github.dingtalkroles.domain;
+
+/**
+ * The name of a role: trimmed, non-blank, at most 64 characters (Unicode code points), with no
+ * control characters. Two names are equal when their trimmed text is equal (case-sensitive).
+ *
+ * @param value the trimmed name
+ */
+public record RoleName(String value) {
+    /** Trims {@code value} and checks it. @throws InvariantViolation naming the broken rule */
+    public RoleName {
+        value = Names.requireValid(value, "role name");
+    }
+
+    /** Same as the constructor, for fluent call sites. */
+    public static RoleName of(String value) {
+        return new RoleName(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.dingtalkroles.port;
+
+import java.util.Objects;
+
+/**
+ * The directory's current state forbids the call. {@link #reason()} says which state.
+ * Retryable only for {@link Reason#LISTING_CHANGED}.
+ */
+public final class ConflictException extends RoleDirectoryException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why the call conflicts with the directory's state. */
+    public enum Reason {
+        /** The name is already taken (a role name in its group, or a role group name). */
+        DUPLICATE_NAME,
+        /** The Default group and its built-in roles cannot be changed. */
+        IMMUTABLE_DEFAULT_GROUP,
+        /** The listing shifted while it was being walked page by page; walk again from the start. */
+        LISTING_CHANGED
+    }
+
+    private final Reason reason;
+
+    /**
+     * @param reason why the call conflicts
+     * @param message what conflicted, naming the values involved
+     * @param diagnostics what the backend said, or {@link BackendDiagnostics#NONE}
+     */
+    public ConflictException(Reason reason, String message, BackendDiagnostics diagnostics) {
+        super(message, diagnostics, null);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Why the call conflicts. */
+    public Reason reason() {
+        return reason;
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return reason == Reason.LISTING_CHANGED;
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.dingtalkroles.port;
+
+/** The role or role group named by the call does not exist. Not retryable. */
+public final class NotFoundException extends RoleDirectoryException {
+    private static final long serialVersionUID = 1L;
+
+    /** What was not found. */
+    public enum Subject { ROLE, ROLE_GROUP }
+
+    private final Subject subject;
+
+    /**
+     * @param subject what was not found
+     * @param message what was looked for, e.g. {@code "role group 42 does not exist"}
+     * @param diagnostics what the backend said, or {@link BackendDiagnostics#NONE}
+     */
+    public NotFoundException(Subject subject, String message, BackendDiagnostics diagnostics) {
+        super(message, diagnostics, null);
+        this.subject = java.util.Objects.requireNonNull(subject, "subject");
+    }
+
+    /** What was not found. */
+    public Subject subject() {
+        return subject;
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return false;
+    }
+}
