@@ -1,0 +1,286 @@
+package io.github.dingtalkroles.inmemory;
+
+import io.github.dingtalkroles.domain.Invariant;
+import io.github.dingtalkroles.domain.InvariantViolation;
+import io.github.dingtalkroles.domain.Role;
+import io.github.dingtalkroles.domain.RoleGroup;
+import io.github.dingtalkroles.domain.RoleGroupId;
+import io.github.dingtalkroles.domain.RoleGroupName;
+import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.port.BackendDiagnostics;
+import io.github.dingtalkroles.port.ConflictException;
+import io.github.dingtalkroles.port.NotFoundException;
+import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.port.RoleDirectory;
+import io.github.dingtalkroles.port.RoleGroupPage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * A {@link RoleDirectory} held in memory, faithful to DingTalk's rules: the use for tests of code
+ * that manages roles, and the engine behind the CLI's local store and the DingTalk emulator.
+ *
+ * <p>{@link #create()} seeds the directory as a new DingTalk organisation is seeded: with the Default
+ * group (id {@value #DEFAULT_GROUP_ID}) holding four built-in roles, named as on DingTalk's
+ * {@code getrolegroup} page: Owner ({@code 1507113580}), Supervisor ({@code 1507113581}), Super Admin
+ * ({@code 1507113578}) and Sub Admin ({@code 1507113579}). New roles and groups get ids from one
+ * counter starting above those, so no two roles or groups ever share an id.
+ *
+ * <p>Groups are listed in creation order; {@code offset} and {@code size} count groups, as on DingTalk.
+ *
+ * <p><b>Thread safety:</b> safe for any number of concurrent readers and writers. Each operation is
+ * atomic (one read-write lock); values handed out are immutable.
+ *
+ * <p><b>Faults:</b> {@link #injectFault(Operation, Fault, int)} makes the next calls of an operation
+ * fail as a remote backend would, so callers can test their error handling.
+ *
+ * <p><b>State:</b> {@link #snapshot()} exports the whole state as a value; {@link #restore} builds a
+ * directory from one.
+ */
+public final class InMemoryRoleDirectory implements RoleDirectory {
+    /** Id of the seeded Default group (the one shown on DingTalk's {@code topapi/role/list} page). */
+    public static final long DEFAULT_GROUP_ID = 1507113577L;
+
+    private static final List<Role> BUILT_IN_ROLES = List.of(
+            builtIn(1507113580L, "Owner"),
+            builtIn(1507113581L, "Supervisor"),
+            builtIn(1507113578L, "Super Admin"),
+            builtIn(1507113579L, "Sub Admin"));
+    private static final long FIRST_FREE_ID = 1507113600L;
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<RoleGroupId> order = new ArrayList<>();
+    private final Map<RoleGroupId, RoleGroup> groups = new HashMap<>();
+    private final Map<RoleGroupName, RoleGroupId> groupsByName = new HashMap<>();
+    private final Map<RoleId, RoleGroupId> groupOfRole = new HashMap<>();
+    private long nextId;
+
+    private final Map<Operation, Queue<Fault>> faults = new EnumMap<>(Operation.class);
+
+    private InMemoryRoleDirectory(DirectorySnapshot snapshot) {
+        for (RoleGroup group : snapshot.groups()) {
+            store(group);
+        }
+        this.nextId = snapshot.nextId();
+    }
+
+    private static Role builtIn(long id, String name) {
+        return new Role(RoleId.of(id), RoleName.of(name), RoleGroupId.of(DEFAULT_GROUP_ID));
+    }
+
+    /** A directory holding only the Default group and its four built-in roles. */
+    public static InMemoryRoleDirectory create() {
+        RoleGroup defaultGroup = new RoleGroup(RoleGroupId.of(DEFAULT_GROUP_ID), RoleGroupName.DEFAULT, BUILT_IN_ROLES);
+        return new InMemoryRoleDirectory(new DirectorySnapshot(List.of(defaultGroup), FIRST_FREE_ID));
+    }
+
+    /** A directory holding exactly the state of {@code snapshot}. */
+    public static InMemoryRoleDirectory restore(DirectorySnapshot snapshot) {
+        return new InMemoryRoleDirectory(Objects.requireNonNull(snapshot, "snapshot"));
+    }
+
+    /** The whole current state, as one consistent value. */
+    public DirectorySnapshot snapshot() {
+        return read(() -> {
+            List<RoleGroup> all = new ArrayList<>(order.size());
+            for (RoleGroupId id : order) {
+                all.add(groups.get(id));
+            }
+            return new DirectorySnapshot(all, nextId);
+        });
+    }
+
+    /**
+     * Makes the next {@code times} calls of {@code operation} fail with {@code fault}, in addition to
+     * faults already queued for it. Calls of other operations are unaffected.
+     *
+     * @throws IllegalArgumentException if {@code times} is negative
+     */
+    public void injectFault(Operation operation, Fault fault, int times) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(fault, "fault");
+        if (times < 0) {
+            throw new IllegalArgumentException("times must be 0 or more (got " + times + ")");
+        }
+        synchronized (faults) {
+            Queue<Fault> queue = faults.computeIfAbsent(operation, op -> new ArrayDeque<>());
+            for (int i = 0; i < times; i++) {
+                queue.add(fault);
+            }
+        }
+    }
+
+    /** Forgets every fault queued by {@link #injectFault} that has not struck yet. */
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+    }
+
+    @Override
+    public RoleGroup addRoleGroup(RoleGroupName name) {
+        Objects.requireNonNull(name, "name");
+        return write(Operation.ADD_ROLE_GROUP, () -> {
+            if (groupsByName.containsKey(name)) {
+                throw new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
+                        "a role group named \"" + name + "\" already exists", BackendDiagnostics.NONE);
+            }
+            RoleGroup group = RoleGroup.empty(RoleGroupId.of(nextId++), name);
+            store(group);
+            return group;
+        });
+    }
+
+    @Override
+    public Role addRole(RoleGroupId groupId, RoleName name) {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(name, "name");
+        return write(Operation.ADD_ROLE, () -> {
+            RoleGroup group = existingGroup(groupId);
+            Role role = new Role(RoleId.of(nextId), name, groupId);
+            RoleGroup updated = translate(() -> group.withRole(role));
+            nextId++;
+            store(updated);
+            return role;
+        });
+    }
+
+    @Override
+    public void renameRole(RoleId roleId, RoleName newName) {
+        Objects.requireNonNull(roleId, "roleId");
+        Objects.requireNonNull(newName, "newName");
+        write(Operation.RENAME_ROLE, () -> {
+            RoleGroupId groupId = groupOfRole.get(roleId);
+            if (groupId == null) {
+                throw new NotFoundException(NotFoundException.Subject.ROLE,
+                        "role " + roleId + " does not exist", BackendDiagnostics.NONE);
+            }
+            RoleGroup group = groups.get(groupId);
+            store(translate(() -> group.withRoleRenamed(roleId, newName)));
+            return null;
+        });
+    }
+
+    @Override
+    public RoleGroupPage listRoleGroups(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        strike(Operation.LIST_ROLE_GROUPS, false);
+        return read(() -> {
+            int from = Math.min(page.offset(), order.size());
+            int to = (int) Math.min((long) from + page.size(), order.size());
+            List<RoleGroup> slice = new ArrayList<>(to - from);
+            for (RoleGroupId id : order.subList(from, to)) {
+                slice.add(groups.get(id));
+            }
+            return new RoleGroupPage(page, slice, to < order.size());
+        });
+    }
+
+    @Override
+    public Optional<RoleGroup> findRoleGroup(RoleGroupId groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        strike(Operation.FIND_ROLE_GROUP, false);
+        return read(() -> Optional.ofNullable(groups.get(groupId)));
+    }
+
+    @Override
+    public String toString() {
+        return read(() -> "InMemoryRoleDirectory[" + order.size() + " role groups, "
+                + groupOfRole.size() + " roles]");
+    }
+
+    private RoleGroup existingGroup(RoleGroupId groupId) {
+        RoleGroup group = groups.get(groupId);
+        if (group == null) {
+            throw new NotFoundException(NotFoundException.Subject.ROLE_GROUP,
+                    "role group " + groupId + " does not exist", BackendDiagnostics.NONE);
+        }
+        return group;
+    }
+
+    /** Puts a new or changed group in place; callers hold the write lock (or construct). */
+    private void store(RoleGroup group) {
+        RoleGroup previous = groups.put(group.id(), group);
+        if (previous == null) {
+            order.add(group.id());
+            groupsByName.put(group.name(), group.id());
+        } else {
+            previous.roles().forEach(r -> groupOfRole.remove(r.id()));
+        }
+        group.roles().forEach(r -> groupOfRole.put(r.id(), group.id()));
+    }
+
+    /** Runs a domain change, reporting the domain's refusal as the port's conflict. */
+    private static RoleGroup translate(Supplier<RoleGroup> change) {
+        try {
+            return change.get();
+        } catch (InvariantViolation e) {
+            if (e.invariant() == Invariant.DEFAULT_GROUP_IMMUTABLE) {
+                throw new ConflictException(ConflictException.Reason.IMMUTABLE_DEFAULT_GROUP,
+                        e.getMessage(), BackendDiagnostics.NONE);
+            }
+            if (e.invariant() == Invariant.ROLE_NAME_UNIQUE_IN_GROUP) {
+                throw new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
+                        e.getMessage(), BackendDiagnostics.NONE);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T read(Supplier<T> body) {
+        lock.readLock().lock();
+        try {
+            return body.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Operation operation, Supplier<T> body) {
+        boolean lostReply = strike(operation, true);
+        T result;
+        lock.writeLock().lock();
+        try {
+            result = body.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        if (lostReply) {
+            throw Fault.LOST_REPLY.toException(operation);
+        }
+        return result;
+    }
+
+    /**
+     * Takes the next queued fault of {@code operation}, if any: throws it, or for a lost reply on a
+     * write, returns {@code true} so the write goes ahead and its reply is then lost.
+     */
+    private boolean strike(Operation operation, boolean isWrite) {
+        Fault fault;
+        synchronized (faults) {
+            Queue<Fault> queue = faults.get(operation);
+            fault = queue == null ? null : queue.poll();
+        }
+        if (fault == null) {
+            return false;
+        }
+        if (fault == Fault.LOST_REPLY) {
+            if (isWrite) {
+                return true;
+            }
+            fault = Fault.UNAVAILABLE;
+        }
+        throw fault.toException(operation);
+    }
+}

@@ -1,0 +1,15 @@
+package io.github.dingtalkroles.inmemory;
+
+/** The operations of a {@link io.github.dingtalkroles.port.RoleDirectory}, for fault injection. */
+public enum Operation {
+    /** {@code addRoleGroup}. */
+    ADD_ROLE_GROUP,
+    /** {@code addRole}. */
+    ADD_ROLE,
+    /** {@code renameRole}. */
+    RENAME_ROLE,
+    /** {@code listRoleGroups} (and so each page of {@code allRoleGroups}). */
+    LIST_ROLE_GROUPS,
+    /** {@code findRoleGroup}. */
+    FIND_ROLE_GROUP
+}
