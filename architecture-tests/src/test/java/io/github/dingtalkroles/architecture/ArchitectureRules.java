@@ -1,0 +1,92 @@
+package io.github.dingtalkroles.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.List;
+
+/**
+ * The house rules of DESIGN.md as ArchUnit rules, each over a root package so that the same rule can
+ * be run over the real code ({@code io.github.dingtalkroles}) and over fixtures that break it. Every
+ * rule refuses to pass when it matches no class.
+ *
+ * <p>Packages under the root: {@code domain}, {@code port}, {@code testkit}, the adapters
+ * {@code inmemory}, {@code dingtalk} (Feign) and {@code emulator}, and {@code cli}.
+ */
+final class ArchitectureRules {
+    /** The adapters' packages, relative to the root. */
+    static final List<String> ADAPTERS = List.of("inmemory", "dingtalk", "emulator");
+
+    private ArchitectureRules() {
+    }
+
+    static ArchRule domainDependsOnTheJdkOnly(String root) {
+        return classes().that().resideInAPackage(root + ".domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".domain..", "java..")
+                .allowEmptyShould(false)
+                .as("the domain depends on the JDK only");
+    }
+
+    static ArchRule portsDependOnTheDomainAndTheJdkOnly(String root) {
+        return classes().that().resideInAPackage(root + ".port..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(root + ".port..", root + ".domain..", "java..")
+                .allowEmptyShould(false)
+                .as("the ports depend on the domain and the JDK only");
+    }
+
+    static ArchRule adaptersDoNotDependOnEachOther(String root) {
+        return SlicesRuleDefinition.slices().assignedFrom(adapterSlices(root))
+                .should().notDependOnEachOther()
+                .allowEmptyShould(false)
+                .as("adapters do not depend on each other");
+    }
+
+    static ArchRule guiceOnlyInTheCli(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".cli..")
+                .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
+                .allowEmptyShould(false)
+                .as("Guice appears nowhere outside app-cli");
+    }
+
+    static ArchRule onlyTheCliWritesToStandardStreams(String root) {
+        return noClasses().that().resideOutsideOfPackage(root + ".cli..")
+                .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+                .allowEmptyShould(false)
+                .as("nothing outside app-cli writes to stdout or stderr");
+    }
+
+    /** Classes of {@code technologyPackage} (e.g. {@code "feign.."}) are used only under {@code root.module}. */
+    static ArchRule technologyConfinedTo(String root, String technologyPackage, String module) {
+        return noClasses().that().resideOutsideOfPackage(root + "." + module + "..")
+                .should().dependOnClassesThat().resideInAPackage(technologyPackage)
+                .allowEmptyShould(false)
+                .as(technologyPackage + " is used only in " + module);
+    }
+
+    private static SliceAssignment adapterSlices(String root) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                for (String adapter : ADAPTERS) {
+                    String pkg = root + "." + adapter;
+                    if (javaClass.getPackageName().equals(pkg) || javaClass.getPackageName().startsWith(pkg + ".")) {
+                        return SliceIdentifier.of(adapter);
+                    }
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "adapters " + ADAPTERS + " under " + root;
+            }
+        };
+    }
+}
