@@ -185,8 +185,8 @@ final class EmulatorHandler implements HttpHandler {
             case TOKEN_EXPIRED -> Reply.error(WireError.TOKEN_INVALID, requestId);
             case HTTP_500 -> Reply.html(500, HTML_500);
             case HTML_THROTTLE_PAGE -> Reply.html(200, HTML_THROTTLE_PAGE);
-            case PUNISH -> new Reply(200, Reply.JSON, PUNISH_BODY.getBytes(StandardCharsets.UTF_8), null);
-            case EMPTY_BODY -> new Reply(200, Reply.JSON, new byte[0], null);
+            case PUNISH -> Reply.raw(Reply.JSON, PUNISH_BODY.getBytes(StandardCharsets.UTF_8));
+            case EMPTY_BODY -> Reply.raw(Reply.JSON, new byte[0]);
             case DROP_CONNECTION, TRUNCATED_JSON, DELAY ->
                     throw new IllegalArgumentException(fault + " does not replace the call");
         };
@@ -224,7 +224,7 @@ final class EmulatorHandler implements HttpHandler {
 
     private Reply tooLarge(String requestId) {
         return Reply.error(413, WireError.of(413, "The request body is larger than " + maxBodyBytes + " bytes"),
-                requestId);
+                requestId).closing();
     }
 
     /** The request body, or {@code null} if it is larger than allowed (then it is not read in full). */
@@ -249,6 +249,9 @@ final class EmulatorHandler implements HttpHandler {
         }
         if (reply.allow() != null) {
             exchange.getResponseHeaders().set("Allow", reply.allow());
+        }
+        if (reply.closeConnection()) {
+            exchange.getResponseHeaders().set("Connection", "close");
         }
         boolean noBody = reply.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
