@@ -131,20 +131,9 @@ final class EmulatorHandler implements HttpHandler {
     private Reply answer(Endpoint endpoint, HttpExchange exchange, byte[] rawBody, String requestId) {
         try {
             Params query = Params.query(exchange.getRequestURI().getRawQuery());
-            ObjectNode answer;
-            if (endpoint == Endpoint.GETTOKEN) {
-                String appKey = tokens.authenticate(query);
-                throttle(appKey, endpoint);
-                Tokens.Issued issued = tokens.issue(appKey);
-                answer = Json.success();
-                answer.put("access_token", issued.token());
-                answer.put("expires_in", issued.expiresInSeconds());
-            } else {
-                String app = tokens.appOf(presentedToken(exchange, rawBody));
-                throttle(app, endpoint);
-                Params body = Params.body(rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
-                answer = roleApi.call(endpoint, body);
-            }
+            ObjectNode answer = endpoint == Endpoint.GETTOKEN
+                    ? gettoken(query)
+                    : roleCall(endpoint, query, rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
             return Reply.json(answer, requestId);
         } catch (WireException e) {
             return Reply.error(e.error(), requestId);
@@ -152,6 +141,35 @@ final class EmulatorHandler implements HttpHandler {
             LOG.warn("Unexpected failure serving {}", endpoint.path(), e);
             return Reply.error(WireError.SYSTEM_ERROR, requestId);
         }
+    }
+
+    private ObjectNode gettoken(Params query) throws WireException {
+        String appKey = tokens.authenticate(query);
+        throttle(appKey, Endpoint.GETTOKEN);
+        Tokens.Issued issued = tokens.issue(appKey);
+        ObjectNode answer = Json.success();
+        answer.put("access_token", issued.token());
+        answer.put("expires_in", issued.expiresInSeconds());
+        return answer;
+    }
+
+    /** A role endpoint's call: the token first (as DingTalk's gateway does), then the QPS limit, then the body. */
+    private ObjectNode roleCall(Endpoint endpoint, Params query, byte[] rawBody, String contentType)
+            throws WireException {
+        Params body;
+        WireException malformed = null;
+        try {
+            body = Params.body(rawBody, contentType);
+        } catch (WireException e) {
+            body = Params.none();
+            malformed = e;
+        }
+        String app = tokens.appOf(token(query, body));
+        throttle(app, endpoint);
+        if (malformed != null) {
+            throw malformed;
+        }
+        return roleApi.call(endpoint, body);
     }
 
     private void throttle(String app, Endpoint endpoint) throws WireException {
@@ -164,13 +182,15 @@ final class EmulatorHandler implements HttpHandler {
      * The {@code access_token} of a call: from the query string, as the pages specify, or else from a
      * form body, as the pages' own curl examples send it. {@code null} if there is none.
      */
+    private static String token(Params query, Params body) {
+        return query.get("access_token").or(() -> body.get("access_token")).orElse(null);
+    }
+
+    /** The token a call presents, for a fault that expires it; {@code null} if it cannot be read. */
     private static String presentedToken(HttpExchange exchange, byte[] rawBody) {
         try {
-            Optional<String> token = Params.query(exchange.getRequestURI().getRawQuery()).get("access_token");
-            if (token.isEmpty()) {
-                token = Params.body(rawBody, exchange.getRequestHeaders().getFirst("Content-Type")).get("access_token");
-            }
-            return token.orElse(null);
+            return token(Params.query(exchange.getRequestURI().getRawQuery()),
+                    Params.body(rawBody, exchange.getRequestHeaders().getFirst("Content-Type")));
         } catch (WireException e) {
             return null;
         }

@@ -92,6 +92,22 @@ class RobustnessTest {
     }
 
     @Test
+    void anUnknownCharsetAnswers400002() {
+        Answer answer = client.post(ADD_GROUP + "?access_token=" + TOKEN,
+                "application/x-www-form-urlencoded;charset=no-such-charset", "name=HR");
+
+        assertThat(answer.errcode()).isEqualTo(400002);
+    }
+
+    @Test
+    void theTokenIsCheckedBeforeTheBody() {
+        Answer answer = client.post(ADD_GROUP, "application/json", "{broken");
+
+        assertThat(answer.errcode()).isEqualTo(88);
+        assertThat(answer.json().get("sub_code").asText()).isEqualTo("40000");
+    }
+
+    @Test
     void aJsonBodyWithoutAContentTypeIsStillRead() {
         Answer answer = client.post(ADD_GROUP + "?access_token=" + TOKEN, null, "{\"name\":\"HR\"}");
 
