@@ -251,7 +251,8 @@ public final class DingTalkEmulator implements AutoCloseable {
                 throw new IllegalStateException("a directory is required: call directory(..)");
             }
             if (appSecrets.isEmpty() && fixedTokens.isEmpty()) {
-                throw new IllegalStateException("no client could authenticate: call appCredentials(..) or accessToken(..)");
+                throw new IllegalStateException(
+                        "no client could authenticate: call appCredentials(..) or accessToken(..)");
             }
             Faults faults = new Faults();
             RequestCounts counts = new RequestCounts();

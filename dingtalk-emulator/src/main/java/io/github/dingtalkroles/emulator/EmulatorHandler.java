@@ -71,18 +71,18 @@ final class EmulatorHandler implements HttpHandler {
             if (!guard.disarm()) {
                 return;
             }
-            send(exchange, body == null ? tooLarge(requestId) : admin(exchange, method, path, body, requestId));
+            send(exchange, guard, body == null ? tooLarge(requestId) : admin(exchange, method, path, body, requestId));
             return;
         }
         Optional<Endpoint> routed = Endpoint.atPath(path);
         if (routed.isEmpty()) {
-            send(exchange, Reply.error(404, WireError.of(404, "The requested URI does not exist"), requestId));
+            send(exchange, guard, Reply.error(404, WireError.of(404, "The requested URI does not exist"), requestId));
             return;
         }
         Endpoint endpoint = routed.get();
         counts.increment(endpoint);
         if (!endpoint.method().equals(method)) {
-            send(exchange, Reply.error(405, WireError.of(405, "HTTP method " + method
+            send(exchange, guard, Reply.error(405, WireError.of(405, "HTTP method " + method
                     + " is not allowed here; use " + endpoint.method()), requestId).allowing(endpoint.method()));
             return;
         }
@@ -91,7 +91,7 @@ final class EmulatorHandler implements HttpHandler {
             return;
         }
         if (body == null) {
-            send(exchange, tooLarge(requestId));
+            send(exchange, guard, tooLarge(requestId));
             return;
         }
 
@@ -117,9 +117,7 @@ final class EmulatorHandler implements HttpHandler {
             }
         }
         LOG.debug("{} {} -> HTTP {}", method, path, reply.status());
-        guard.arm();
-        send(exchange, reply);
-        guard.disarm();
+        send(exchange, guard, reply);
     }
 
     /** Whether the fault answers instead of the call (the directory is not touched). */
@@ -263,7 +261,9 @@ final class EmulatorHandler implements HttpHandler {
         return body.length > maxBodyBytes ? null : body;
     }
 
-    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    /** Writes the answer; the client must take it within the client time-out. */
+    private static void send(HttpExchange exchange, WorkerPool.Guard guard, Reply reply) throws IOException {
+        guard.arm();
         if (reply.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         }
@@ -280,5 +280,6 @@ final class EmulatorHandler implements HttpHandler {
                 out.write(reply.body());
             }
         }
+        guard.disarm();
     }
 }

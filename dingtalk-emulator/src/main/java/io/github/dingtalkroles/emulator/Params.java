@@ -51,7 +51,8 @@ final class Params {
         if (type.contains("json") || (!type.contains("x-www-form-urlencoded") && startsWithBrace(body))) {
             return json(body);
         }
-        return form(new String(body, charset(type)), charset(type), "form body");
+        Charset charset = charset(type);
+        return form(new String(body, charset), charset, "form body");
     }
 
     /** These parameters, and for names they lack, those of {@code fallback}. */

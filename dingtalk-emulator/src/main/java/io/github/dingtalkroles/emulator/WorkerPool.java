@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -48,7 +49,11 @@ final class WorkerPool implements Executor {
             endPhase();
             if (!fired && watchdog != null) {
                 long armed = phase;
-                alarm = watchdog.schedule(() -> fire(armed), timeout.toNanos(), TimeUnit.NANOSECONDS);
+                try {
+                    alarm = watchdog.schedule(() -> fire(armed), timeout.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException closing) {
+                    // the emulator is closing: its connections are being closed anyway
+                }
             }
         }
 
