@@ -202,7 +202,6 @@ class RobustnessTest {
     void aClientThatSendsNothingDoesNotHoldTheWorker() throws Exception {
         try (Socket idle = socket()) {
             assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isZero();
-            assertThat(idle.isClosed()).isFalse();
         }
     }
 
