@@ -1,0 +1,295 @@
+package io.github.dingtalkroles.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.dingtalkroles.port.RoleDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local HTTP server that speaks DingTalk's role API, and {@code gettoken}, in front of any
+ * {@link RoleDirectory}: LocalStack for DingTalk roles. It is written from DingTalk's API pages, so a
+ * DingTalk client can be tested end to end without a DingTalk account.
+ *
+ * <pre>{@code
+ * try (DingTalkEmulator emulator = DingTalkEmulator.builder()
+ *         .directory(InMemoryRoleDirectory.create())
+ *         .appCredentials("app-key", "app-secret")
+ *         .start()) {
+ *     URI addRole = URI.create(emulator.baseUrl() + "/role/add_role?access_token=" + token);
+ *     emulator.faults().next(Endpoint.ADD_ROLE, Fault.COMMIT_THEN_BUSY, 1);
+ *     ...
+ *     assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * <p>Served: {@code GET /gettoken}, {@code POST /role/add_role_group}, {@code /role/add_role},
+ * {@code /role/update_role}, {@code /topapi/role/list} and {@code /topapi/role/getrolegroup}, with form
+ * or JSON bodies, {@code access_token} in the query string. Answers are HTTP 200 JSON with
+ * {@code errcode}, {@code errmsg} and {@code request_id}, as on DingTalk; the module README lists
+ * every error code.
+ *
+ * <p><b>Thread safety:</b> a running emulator serves requests concurrently on a bounded pool of worker
+ * threads; all its methods may be called from any thread at any time. {@link #close()} stops it
+ * promptly: the listening socket and open connections are closed and running requests interrupted.
+ * Always close it: the JDK's HTTP server thread keeps the JVM alive until then.
+ */
+public final class DingTalkEmulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DingTalkEmulator.class);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+    private final HttpServer server;
+    private final WorkerPool pool;
+    private final Faults faults;
+    private final RequestCounts counts;
+    private final String baseUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DingTalkEmulator(HttpServer server, WorkerPool pool, Faults faults, RequestCounts counts) {
+        this.server = server;
+        this.pool = pool;
+        this.faults = faults;
+        this.counts = counts;
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().getHostAddress();
+        this.baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+
+    /** A builder; {@link Builder#directory(RoleDirectory)} and some credentials are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where the emulator listens, without a trailing slash, e.g. {@code http://127.0.0.1:54321}. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The port the emulator listens on; the one picked if the builder said 0. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The fault queue: makes the next calls of an endpoint misbehave. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * How many requests {@code endpoint}'s path has received since the start (or the last
+     * {@link #resetRequestCounts()}), whatever their outcome: refused, faulted or served. Useful to
+     * assert retry counts, or that a client asked {@code gettoken} only once.
+     */
+    public long requestCount(Endpoint endpoint) {
+        return counts.get(Objects.requireNonNull(endpoint, "endpoint"));
+    }
+
+    /** Sets every request count back to 0. */
+    public void resetRequestCounts() {
+        counts.reset();
+    }
+
+    /** Stops the emulator at once; idempotent. Clients with open calls see their connection close. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            server.stop(0);
+            pool.shutdownNow(CLOSE_GRACE);
+            LOG.info("DingTalk emulator at {} stopped", baseUrl);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DingTalkEmulator[" + baseUrl + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    /**
+     * Configures and starts a {@link DingTalkEmulator}. Not thread-safe; each {@link #start()} starts an
+     * independent emulator over the same directory.
+     */
+    public static final class Builder {
+        private RoleDirectory directory;
+        private String host = "127.0.0.1";
+        private int port;
+        private final Map<String, String> appSecrets = new LinkedHashMap<>();
+        private final Set<String> fixedTokens = new LinkedHashSet<>();
+        private Duration tokenLifetime = Duration.ofSeconds(7200);
+        private int qpsLimitPerApp;
+        private boolean adminApi;
+        private int maxBodyBytes = 64 * 1024;
+        private int workerThreads = 8;
+        private Duration clientTimeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The directory the emulator serves (required), e.g. {@code InMemoryRoleDirectory.create()}. */
+        public Builder directory(RoleDirectory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The address to bind; {@code 127.0.0.1} by default, so nothing outside the machine can call it. */
+        public Builder host(String host) {
+            this.host = requireText(host, "host");
+            return this;
+        }
+
+        /** The port to bind; 0 (the default) picks a free one, see {@link DingTalkEmulator#port()}. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535 (got " + port + ")");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * An app that may get tokens from {@code gettoken}. May be called for several apps; a second call
+         * with the same key replaces its secret. The secret is never logged.
+         */
+        public Builder appCredentials(String appKey, String appSecret) {
+            appSecrets.put(requireText(appKey, "appKey"), requireText(appSecret, "appSecret"));
+            return this;
+        }
+
+        /**
+         * A token that every role endpoint accepts, without {@code gettoken}, and that never expires
+         * (the {@link Fault.Kind#TOKEN_EXPIRED} fault answers as if it had, once, but keeps it valid).
+         * May be called several times.
+         */
+        public Builder accessToken(String token) {
+            fixedTokens.add(requireText(token, "token"));
+            return this;
+        }
+
+        /** How long a token from {@code gettoken} stays valid; 7200 s by default, as on DingTalk. */
+        public Builder tokenLifetime(Duration lifetime) {
+            this.tokenLifetime = requirePositive(lifetime, "tokenLifetime");
+            return this;
+        }
+
+        /**
+         * Answers {@code errcode 90018} when one app calls one endpoint more than {@code limit} times in
+         * any one-second window, as DingTalk does (20 on its standard edition). 0, the default, is no
+         * limit. Calls with a fixed {@link #accessToken(String)} count as one app.
+         */
+        public Builder qpsLimitPerApp(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("qpsLimitPerApp must be 0 (off) or more (got " + limit + ")");
+            }
+            this.qpsLimitPerApp = limit;
+            return this;
+        }
+
+        /**
+         * Serves the admin paths under {@code /__emulator/} (faults and request counts, for tests outside
+         * the JVM); off by default, when those paths answer 404.
+         */
+        public Builder adminApi(boolean enabled) {
+            this.adminApi = enabled;
+            return this;
+        }
+
+        /** The largest request body accepted (larger ones get HTTP 413); 64 KiB by default. */
+        public Builder maxBodyBytes(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive (got " + bytes + ")");
+            }
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How many requests are served at once; 8 by default. Further connections wait in a bounded
+         * queue; beyond it they are closed.
+         */
+        public Builder workerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("workerThreads must be positive (got " + threads + ")");
+            }
+            this.workerThreads = threads;
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request (line, headers and body) and to take in the
+         * answer; 10 s by default. A slower client's connection is closed, so it cannot hold a worker.
+         * Injected {@linkplain Fault#delay(Duration) delays} do not count.
+         */
+        public Builder clientTimeout(Duration timeout) {
+            this.clientTimeout = requirePositive(timeout, "clientTimeout");
+            return this;
+        }
+
+        /** The clock for token expiry and the QPS window; the system clock by default. For tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Binds and starts an emulator.
+         *
+         * @throws IllegalStateException if no directory, or neither app credentials nor a token, was given
+         * @throws UncheckedIOException if the address cannot be bound
+         */
+        public DingTalkEmulator start() {
+            if (directory == null) {
+                throw new IllegalStateException("a directory is required: call directory(..)");
+            }
+            if (appSecrets.isEmpty() && fixedTokens.isEmpty()) {
+                throw new IllegalStateException(
+                        "no client could authenticate: call appCredentials(..) or accessToken(..)");
+            }
+            Faults faults = new Faults();
+            RequestCounts counts = new RequestCounts();
+            EmulatorHandler handler = new EmulatorHandler(new RoleApi(directory),
+                    new Tokens(appSecrets, fixedTokens, tokenLifetime, clock),
+                    qpsLimitPerApp > 0 ? new QpsLimiter(qpsLimitPerApp, clock) : null,
+                    faults, counts, adminApi ? new AdminApi(faults, counts) : null, maxBodyBytes);
+            WorkerPool pool = new WorkerPool(workerThreads, Math.max(64, workerThreads * 16), clientTimeout);
+            HttpServer server;
+            try {
+                server = HttpServer.create(new InetSocketAddress(host, port), 0);
+            } catch (IOException e) {
+                pool.shutdownNow(Duration.ZERO);
+                throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+            }
+            server.setExecutor(pool);
+            server.createContext("/", handler);
+            server.start();
+            DingTalkEmulator emulator = new DingTalkEmulator(server, pool, faults, counts);
+            LOG.info("DingTalk emulator listening at {}{}", emulator.baseUrl(), adminApi ? " (admin API on)" : "");
+            return emulator;
+        }
+
+        private static String requireText(String value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+
+        private static Duration requirePositive(Duration value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive (got " + value + ")");
+            }
+            return value;
+        }
+    }
+}

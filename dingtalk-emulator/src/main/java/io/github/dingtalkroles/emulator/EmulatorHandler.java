@@ -1,0 +1,285 @@
+package io.github.dingtalkroles.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every request: routes it, counts it, reads its body within bounds, applies a queued fault,
+ * checks the token and the QPS limit, lets {@link RoleApi} (or the token store) answer, and writes
+ * the answer. Every answer the emulator makes itself is JSON with {@code errcode} and
+ * {@code request_id}; nothing ever answers with a stack trace.
+ *
+ * <p>Logs at debug level, never the query string (it holds tokens and secrets) nor a body.
+ */
+final class EmulatorHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(DingTalkEmulator.class);
+
+    private static final String HTML_500 = "<html><head><title>500 Internal Server Error</title></head>"
+            + "<body><h1>500 Internal Server Error</h1></body></html>";
+    private static final String HTML_THROTTLE_PAGE = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            + "<title>Access denied</title></head><body><h1>Access denied</h1>"
+            + "<p>Too many requests from your IP address. Please try again later.</p></body></html>";
+    private static final String PUNISH_BODY = "{\"status\":1111,\"wait\":5,\"punish\":\"deny\"}";
+
+    private final RoleApi roleApi;
+    private final Tokens tokens;
+    private final QpsLimiter qpsLimiter; // null: no limit
+    private final Faults faults;
+    private final RequestCounts counts;
+    private final AdminApi admin; // null: admin paths are 404
+    private final int maxBodyBytes;
+
+    EmulatorHandler(RoleApi roleApi, Tokens tokens, QpsLimiter qpsLimiter, Faults faults, RequestCounts counts,
+            AdminApi admin, int maxBodyBytes) {
+        this.roleApi = roleApi;
+        this.tokens = tokens;
+        this.qpsLimiter = qpsLimiter;
+        this.faults = faults;
+        this.counts = counts;
+        this.admin = admin;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try {
+            serve(exchange);
+        } catch (IOException e) {
+            LOG.debug("Connection lost while serving {}: {}", exchange.getRequestURI().getRawPath(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("Unexpected failure serving {}", exchange.getRequestURI().getRawPath(), e);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        WorkerPool.Guard guard = WorkerPool.current();
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String requestId = RequestIds.next();
+
+        if (admin != null && path.startsWith(AdminApi.PREFIX)) {
+            byte[] body = readBody(exchange);
+            if (!guard.disarm()) {
+                return;
+            }
+            send(exchange, guard, body == null ? tooLarge(requestId) : admin(exchange, method, path, body, requestId));
+            return;
+        }
+        Optional<Endpoint> routed = Endpoint.atPath(path);
+        if (routed.isEmpty()) {
+            send(exchange, guard, Reply.error(404, WireError.of(404, "The requested URI does not exist"), requestId));
+            return;
+        }
+        Endpoint endpoint = routed.get();
+        counts.increment(endpoint);
+        if (!endpoint.method().equals(method)) {
+            send(exchange, guard, Reply.error(405, WireError.of(405, "HTTP method " + method
+                    + " is not allowed here; use " + endpoint.method()), requestId).allowing(endpoint.method()));
+            return;
+        }
+        byte[] body = readBody(exchange);
+        if (!guard.disarm()) {
+            return;
+        }
+        if (body == null) {
+            send(exchange, guard, tooLarge(requestId));
+            return;
+        }
+
+        Fault fault = faults.take(endpoint).orElse(null);
+        Reply reply;
+        if (fault != null && replacesCall(fault, endpoint)) {
+            LOG.debug("{} {}: injected fault {}", method, path, fault);
+            if (fault.kind() == Fault.Kind.DROP_CONNECTION) {
+                return; // closing the exchange without an answer drops the connection
+            }
+            if (fault.kind() == Fault.Kind.TOKEN_EXPIRED) {
+                tokens.expire(presentedToken(exchange, body));
+            }
+            reply = faultReply(fault, endpoint, requestId);
+        } else {
+            reply = answer(endpoint, exchange, body, requestId);
+            if (fault != null) {
+                LOG.debug("{} {}: injected fault {} after the call", method, path, fault);
+                reply = spoil(reply, fault, endpoint, requestId);
+                if (reply == null) {
+                    return;
+                }
+            }
+        }
+        LOG.debug("{} {} -> HTTP {}", method, path, reply.status());
+        send(exchange, guard, reply);
+    }
+
+    /** Whether the fault answers instead of the call (the directory is not touched). */
+    private static boolean replacesCall(Fault fault, Endpoint endpoint) {
+        return !fault.kind().afterCall() || (fault.kind() == Fault.Kind.COMMIT_THEN_BUSY && !endpoint.isWrite());
+    }
+
+    /** The normal answer to a call of {@code endpoint}. */
+    private Reply answer(Endpoint endpoint, HttpExchange exchange, byte[] rawBody, String requestId) {
+        try {
+            Params query = Params.query(exchange.getRequestURI().getRawQuery());
+            ObjectNode answer = endpoint == Endpoint.GETTOKEN
+                    ? gettoken(query)
+                    : roleCall(endpoint, query, rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
+            return Reply.json(answer, requestId);
+        } catch (WireException e) {
+            return Reply.error(e.error(), requestId);
+        } catch (RuntimeException e) {
+            LOG.warn("Unexpected failure serving {}", endpoint.path(), e);
+            return Reply.error(WireError.SYSTEM_ERROR, requestId);
+        }
+    }
+
+    private ObjectNode gettoken(Params query) throws WireException {
+        String appKey = tokens.authenticate(query);
+        throttle(appKey, Endpoint.GETTOKEN);
+        Tokens.Issued issued = tokens.issue(appKey);
+        ObjectNode answer = Json.success();
+        answer.put("access_token", issued.token());
+        answer.put("expires_in", issued.expiresInSeconds());
+        return answer;
+    }
+
+    /** A role endpoint's call: the token first (as DingTalk's gateway does), then the QPS limit, then the body. */
+    private ObjectNode roleCall(Endpoint endpoint, Params query, byte[] rawBody, String contentType)
+            throws WireException {
+        Params body;
+        WireException malformed = null;
+        try {
+            body = Params.body(rawBody, contentType);
+        } catch (WireException e) {
+            body = Params.none();
+            malformed = e;
+        }
+        String app = tokens.appOf(token(query, body));
+        throttle(app, endpoint);
+        if (malformed != null) {
+            throw malformed;
+        }
+        return roleApi.call(endpoint, body);
+    }
+
+    private void throttle(String app, Endpoint endpoint) throws WireException {
+        if (qpsLimiter != null && !qpsLimiter.tryAcquire(app, endpoint)) {
+            throw WireError.THROTTLED.toException();
+        }
+    }
+
+    /**
+     * The {@code access_token} of a call: from the query string, as the pages specify, or else from a
+     * form body, as the pages' own curl examples send it. {@code null} if there is none.
+     */
+    private static String token(Params query, Params body) {
+        return query.get("access_token").or(() -> body.get("access_token")).orElse(null);
+    }
+
+    /** The token a call presents, for a fault that expires it; {@code null} if it cannot be read. */
+    private static String presentedToken(HttpExchange exchange, byte[] rawBody) {
+        try {
+            return token(Params.query(exchange.getRequestURI().getRawQuery()),
+                    Params.body(rawBody, exchange.getRequestHeaders().getFirst("Content-Type")));
+        } catch (WireException e) {
+            return null;
+        }
+    }
+
+    private static Reply faultReply(Fault fault, Endpoint endpoint, String requestId) {
+        return switch (fault.kind()) {
+            case BUSY, COMMIT_THEN_BUSY -> Reply.error(WireError.busy(endpoint), requestId);
+            case SYSTEM_ERROR -> Reply.error(WireError.SYSTEM_ERROR, requestId);
+            case THROTTLED -> Reply.error(WireError.THROTTLED, requestId);
+            case QUOTA_EXHAUSTED -> Reply.error(WireError.QUOTA_EXHAUSTED, requestId);
+            case TOKEN_EXPIRED -> Reply.error(WireError.TOKEN_INVALID, requestId);
+            case HTTP_500 -> Reply.html(500, HTML_500);
+            case HTML_THROTTLE_PAGE -> Reply.html(200, HTML_THROTTLE_PAGE);
+            case PUNISH -> Reply.raw(Reply.JSON, PUNISH_BODY.getBytes(StandardCharsets.UTF_8));
+            case EMPTY_BODY -> Reply.raw(Reply.JSON, new byte[0]);
+            case DROP_CONNECTION, TRUNCATED_JSON, DELAY ->
+                    throw new IllegalArgumentException(fault + " does not replace the call");
+        };
+    }
+
+    /** The answer of a call that was carried out, spoilt by {@code fault}; {@code null} if interrupted. */
+    private static Reply spoil(Reply reply, Fault fault, Endpoint endpoint, String requestId) {
+        switch (fault.kind()) {
+            case COMMIT_THEN_BUSY:
+                return Reply.error(WireError.busy(endpoint), requestId);
+            case TRUNCATED_JSON:
+                return reply.truncated();
+            case DELAY:
+                try {
+                    Thread.sleep(fault.delay().toMillis());
+                    return reply;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the emulator is closing
+                    return null;
+                }
+            default:
+                throw new IllegalArgumentException(fault + " replaces the call");
+        }
+    }
+
+    private Reply admin(HttpExchange exchange, String method, String path, byte[] rawBody, String requestId) {
+        try {
+            Params query = Params.query(exchange.getRequestURI().getRawQuery());
+            Params body = Params.body(rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
+            return admin.handle(method, path, body.orElse(query), requestId);
+        } catch (WireException e) {
+            return Reply.error(400, e.error(), requestId);
+        }
+    }
+
+    private Reply tooLarge(String requestId) {
+        return Reply.error(413, WireError.of(413, "The request body is larger than " + maxBodyBytes + " bytes"),
+                requestId).closing();
+    }
+
+    /** The request body, or {@code null} if it is larger than allowed (then it is not read in full). */
+    private byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.strip()) > maxBodyBytes) {
+                    return null;
+                }
+            } catch (NumberFormatException e) {
+                // the JDK server has already refused a malformed length; read what comes
+            }
+        }
+        byte[] body = exchange.getRequestBody().readNBytes(maxBodyBytes + 1);
+        return body.length > maxBodyBytes ? null : body;
+    }
+
+    /** Writes the answer; the client must take it within the client time-out. */
+    private static void send(HttpExchange exchange, WorkerPool.Guard guard, Reply reply) throws IOException {
+        guard.arm();
+        if (reply.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        }
+        if (reply.allow() != null) {
+            exchange.getResponseHeaders().set("Allow", reply.allow());
+        }
+        if (reply.closeConnection()) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
+        boolean noBody = reply.body().length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
+        }
+        guard.disarm();
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.dingtalkroles.emulator;
+
+import java.util.Optional;
+
+/**
+ * The DingTalk endpoints the emulator serves, with their HTTP method and path. Used to aim faults
+ * ({@link Faults#next(Endpoint, Fault, int)}) and to read request counts
+ * ({@link DingTalkEmulator#requestCount(Endpoint)}).
+ */
+public enum Endpoint {
+    /** {@code GET /gettoken?appkey=&appsecret=}: an app's access token. */
+    GETTOKEN("GET", "/gettoken", false, "System busy"),
+    /** {@code POST /role/add_role_group}: creates a role group. */
+    ADD_ROLE_GROUP("POST", "/role/add_role_group", true, "System busy"),
+    /** {@code POST /role/add_role}: creates a role in a group. */
+    ADD_ROLE("POST", "/role/add_role", true, "System busy"),
+    /** {@code POST /role/update_role}: renames a role. */
+    UPDATE_ROLE("POST", "/role/update_role", true, "The system is busy"),
+    /** {@code POST /topapi/role/list}: one page of role groups with their roles. */
+    LIST_ROLES("POST", "/topapi/role/list", false, "System busy"),
+    /** {@code POST /topapi/role/getrolegroup}: one role group with its roles. */
+    GET_ROLE_GROUP("POST", "/topapi/role/getrolegroup", false, "System is busy");
+
+    private final String method;
+    private final String path;
+    private final boolean write;
+    private final String busyMessage;
+
+    Endpoint(String method, String path, boolean write, String busyMessage) {
+        this.method = method;
+        this.path = path;
+        this.write = write;
+        this.busyMessage = busyMessage;
+    }
+
+    /** The HTTP method the endpoint accepts: {@code GET} or {@code POST}. */
+    public String method() {
+        return method;
+    }
+
+    /** The path, e.g. {@code /role/add_role}. */
+    public String path() {
+        return path;
+    }
+
+    /** Whether a call changes the directory (add_role_group, add_role, update_role). */
+    public boolean isWrite() {
+        return write;
+    }
+
+    /** The {@code errmsg} of errcode -1 as this endpoint's API page words it. */
+    String busyMessage() {
+        return busyMessage;
+    }
+
+    /** The endpoint served at {@code path}, if any. */
+    static Optional<Endpoint> atPath(String path) {
+        for (Endpoint endpoint : values()) {
+            if (endpoint.path.equals(path)) {
+                return Optional.of(endpoint);
+            }
+        }
+        return Optional.empty();
+    }
+}

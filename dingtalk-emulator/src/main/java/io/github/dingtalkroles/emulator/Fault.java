@@ -1,0 +1,161 @@
+package io.github.dingtalkroles.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A misbehaviour the emulator shows on a call instead of (or on top of) its normal answer, as
+ * DingTalk and the networks in front of it sometimes do. Queue faults with
+ * {@link Faults#next(Endpoint, Fault, int)}.
+ *
+ * <p>Most faults <em>replace</em> the call: the directory is not touched. Three are applied
+ * <em>after</em> the call has been carried out, so a write has taken effect although the client
+ * cannot tell: {@link #COMMIT_THEN_BUSY}, {@link #TRUNCATED_JSON} and {@link #delay(Duration)}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Fault {
+
+    /** What kind of misbehaviour. */
+    public enum Kind {
+        /** {@code errcode -1} ("System busy" as the endpoint's page words it); nothing is done. */
+        BUSY(false),
+        /** {@code errcode 400001} "System error"; nothing is done. */
+        SYSTEM_ERROR(false),
+        /** {@code errcode 90018}: the app's per-API QPS limit; nothing is done. */
+        THROTTLED(false),
+        /** {@code errcode 90020}: the monthly call quota is spent; nothing is done. */
+        QUOTA_EXHAUSTED(false),
+        /**
+         * {@code errcode 88}, {@code sub_code "40014"}: the token is no longer valid. A token issued by
+         * {@code gettoken} is really invalidated (the next {@code gettoken} issues a new one); fixed
+         * tokens ({@link DingTalkEmulator.Builder#accessToken(String)}) stay valid.
+         */
+        TOKEN_EXPIRED(false),
+        /** HTTP 500 with a small HTML body; nothing is done. */
+        HTTP_500(false),
+        /** HTTP 200 with DingTalk's {@code text/html} "too many requests" page; nothing is done. */
+        HTML_THROTTLE_PAGE(false),
+        /** HTTP 200 with {@code {"status":1111,"wait":5,"punish":"deny"}} (per-IP ban); nothing is done. */
+        PUNISH(false),
+        /** HTTP 200, {@code application/json}, no body at all; nothing is done. */
+        EMPTY_BODY(false),
+        /** The connection is closed without any answer; nothing is done. */
+        DROP_CONNECTION(false),
+        /** The call is carried out, then its JSON answer is cut in the middle. */
+        TRUNCATED_JSON(true),
+        /**
+         * A write is carried out, then answered {@code errcode -1} busy: a lost reply. On a read (and
+         * on {@code gettoken}) it is plain {@link #BUSY}.
+         */
+        COMMIT_THEN_BUSY(true),
+        /** The call is carried out and answered normally, after a delay. */
+        DELAY(true);
+
+        private final boolean afterCall;
+
+        Kind(boolean afterCall) {
+            this.afterCall = afterCall;
+        }
+
+        /** Whether the call is carried out before the fault spoils its answer. */
+        boolean afterCall() {
+            return afterCall;
+        }
+    }
+
+    /** {@link Kind#BUSY}. */
+    public static final Fault BUSY = new Fault(Kind.BUSY, Duration.ZERO);
+    /** {@link Kind#SYSTEM_ERROR}. */
+    public static final Fault SYSTEM_ERROR = new Fault(Kind.SYSTEM_ERROR, Duration.ZERO);
+    /** {@link Kind#THROTTLED}. */
+    public static final Fault THROTTLED = new Fault(Kind.THROTTLED, Duration.ZERO);
+    /** {@link Kind#QUOTA_EXHAUSTED}. */
+    public static final Fault QUOTA_EXHAUSTED = new Fault(Kind.QUOTA_EXHAUSTED, Duration.ZERO);
+    /** {@link Kind#TOKEN_EXPIRED}. */
+    public static final Fault TOKEN_EXPIRED = new Fault(Kind.TOKEN_EXPIRED, Duration.ZERO);
+    /** {@link Kind#HTTP_500}. */
+    public static final Fault HTTP_500 = new Fault(Kind.HTTP_500, Duration.ZERO);
+    /** {@link Kind#HTML_THROTTLE_PAGE}. */
+    public static final Fault HTML_THROTTLE_PAGE = new Fault(Kind.HTML_THROTTLE_PAGE, Duration.ZERO);
+    /** {@link Kind#PUNISH}. */
+    public static final Fault PUNISH = new Fault(Kind.PUNISH, Duration.ZERO);
+    /** {@link Kind#EMPTY_BODY}. */
+    public static final Fault EMPTY_BODY = new Fault(Kind.EMPTY_BODY, Duration.ZERO);
+    /** {@link Kind#DROP_CONNECTION}. */
+    public static final Fault DROP_CONNECTION = new Fault(Kind.DROP_CONNECTION, Duration.ZERO);
+    /** {@link Kind#TRUNCATED_JSON}. */
+    public static final Fault TRUNCATED_JSON = new Fault(Kind.TRUNCATED_JSON, Duration.ZERO);
+    /** {@link Kind#COMMIT_THEN_BUSY}. */
+    public static final Fault COMMIT_THEN_BUSY = new Fault(Kind.COMMIT_THEN_BUSY, Duration.ZERO);
+
+    private final Kind kind;
+    private final Duration delay;
+
+    private Fault(Kind kind, Duration delay) {
+        this.kind = kind;
+        this.delay = delay;
+    }
+
+    /**
+     * {@link Kind#DELAY}: the call is carried out at once and its normal answer is sent after
+     * {@code delay}. Useful to drive a client into its read time-out; a write has then taken effect.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative or zero
+     */
+    public static Fault delay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative() || delay.isZero()) {
+            throw new IllegalArgumentException("delay must be positive (got " + delay + ")");
+        }
+        return new Fault(Kind.DELAY, delay);
+    }
+
+    /**
+     * The fault of a kind that takes no argument.
+     *
+     * @throws IllegalArgumentException for {@link Kind#DELAY}: use {@link #delay(Duration)}
+     */
+    public static Fault of(Kind kind) {
+        return switch (Objects.requireNonNull(kind, "kind")) {
+            case BUSY -> BUSY;
+            case SYSTEM_ERROR -> SYSTEM_ERROR;
+            case THROTTLED -> THROTTLED;
+            case QUOTA_EXHAUSTED -> QUOTA_EXHAUSTED;
+            case TOKEN_EXPIRED -> TOKEN_EXPIRED;
+            case HTTP_500 -> HTTP_500;
+            case HTML_THROTTLE_PAGE -> HTML_THROTTLE_PAGE;
+            case PUNISH -> PUNISH;
+            case EMPTY_BODY -> EMPTY_BODY;
+            case DROP_CONNECTION -> DROP_CONNECTION;
+            case TRUNCATED_JSON -> TRUNCATED_JSON;
+            case COMMIT_THEN_BUSY -> COMMIT_THEN_BUSY;
+            case DELAY -> throw new IllegalArgumentException("a DELAY fault needs a duration: use Fault.delay(..)");
+        };
+    }
+
+    /** What kind of fault. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** How long {@link Kind#DELAY} waits; {@link Duration#ZERO} for every other kind. */
+    public Duration delay() {
+        return delay;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Fault other && kind == other.kind && delay.equals(other.delay);
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.hashCode() * 31 + delay.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return kind == Kind.DELAY ? "DELAY(" + delay.toMillis() + " ms)" : kind.name();
+    }
+}

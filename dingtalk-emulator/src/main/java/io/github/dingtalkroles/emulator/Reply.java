@@ -1,0 +1,68 @@
+package io.github.dingtalkroles.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One HTTP answer, ready to send.
+ *
+ * @param status the HTTP status
+ * @param contentType the {@code Content-Type}, or {@code null} for none
+ * @param body the body bytes (possibly empty)
+ * @param allow the {@code Allow} header of a 405, or {@code null}
+ * @param closeConnection whether to close the connection after the answer ({@code Connection: close})
+ */
+record Reply(int status, String contentType, byte[] body, String allow, boolean closeConnection) {
+    static final String JSON = "application/json;charset=UTF-8";
+    static final String HTML = "text/html;charset=UTF-8";
+
+    /** {@code body} (which starts {@code errcode, errmsg}) with {@code request_id} added, HTTP 200. */
+    static Reply json(ObjectNode body, String requestId) {
+        return json(200, body, requestId);
+    }
+
+    static Reply json(int status, ObjectNode body, String requestId) {
+        body.put("request_id", requestId);
+        return new Reply(status, JSON, Json.bytes(body), null, false);
+    }
+
+    static Reply error(WireError error, String requestId) {
+        return error(200, error, requestId);
+    }
+
+    static Reply error(int status, WireError error, String requestId) {
+        ObjectNode body = Json.object();
+        body.put("errcode", error.errcode());
+        if (error.subCode() != null) {
+            body.put("sub_code", error.subCode());
+            body.put("sub_msg", error.subMsg());
+        }
+        body.put("errmsg", error.errmsg());
+        return json(status, body, requestId);
+    }
+
+    /** Raw bytes as they are, HTTP 200. */
+    static Reply raw(String contentType, byte[] body) {
+        return new Reply(200, contentType, body, null, false);
+    }
+
+    static Reply html(int status, String html) {
+        return new Reply(status, HTML, html.getBytes(StandardCharsets.UTF_8), null, false);
+    }
+
+    /** This answer with its {@code Allow} header set. */
+    Reply allowing(String methods) {
+        return new Reply(status, contentType, body, methods, closeConnection);
+    }
+
+    /** This answer, after which the connection is closed (the rest of the request is not read). */
+    Reply closing() {
+        return new Reply(status, contentType, body, allow, true);
+    }
+
+    /** This answer with its body cut in the middle (at least one byte gone). */
+    Reply truncated() {
+        return new Reply(status, contentType, Arrays.copyOf(body, body.length / 2), allow, closeConnection);
+    }
+}

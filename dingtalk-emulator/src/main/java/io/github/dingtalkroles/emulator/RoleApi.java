@@ -1,0 +1,220 @@
+package io.github.dingtalkroles.emulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dingtalkroles.domain.InvariantViolation;
+import io.github.dingtalkroles.domain.Role;
+import io.github.dingtalkroles.domain.RoleGroup;
+import io.github.dingtalkroles.domain.RoleGroupId;
+import io.github.dingtalkroles.domain.RoleGroupName;
+import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.port.ConflictException;
+import io.github.dingtalkroles.port.NotAuthorizedException;
+import io.github.dingtalkroles.port.NotFoundException;
+import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.port.RejectedInputException;
+import io.github.dingtalkroles.port.RoleDirectory;
+import io.github.dingtalkroles.port.RoleDirectoryException;
+import io.github.dingtalkroles.port.RoleGroupPage;
+import io.github.dingtalkroles.port.ThrottledException;
+import io.github.dingtalkroles.port.UnavailableException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The five role endpoints: reads their fields as the API pages name them, calls the
+ * {@link RoleDirectory}, and writes the success body or the page's error code.
+ *
+ * <p>Thread-safe if the directory is (the port requires it).
+ */
+final class RoleApi {
+    private final RoleDirectory directory;
+
+    RoleApi(RoleDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * Carries out one call of a role endpoint.
+     *
+     * @return the success body, starting {@code errcode 0, errmsg ok}, without {@code request_id}
+     * @throws WireException the error answer
+     */
+    ObjectNode call(Endpoint endpoint, Params body) throws WireException {
+        return switch (endpoint) {
+            case ADD_ROLE_GROUP -> addRoleGroup(body);
+            case ADD_ROLE -> addRole(body);
+            case UPDATE_ROLE -> updateRole(body);
+            case LIST_ROLES -> listRoles(body);
+            case GET_ROLE_GROUP -> getRoleGroup(body);
+            case GETTOKEN -> throw new IllegalArgumentException("gettoken is not a role endpoint");
+        };
+    }
+
+    private ObjectNode addRoleGroup(Params body) throws WireException {
+        String rawName = body.get("name").orElseThrow(WireError.PARAMETER_EMPTY::toException);
+        RoleGroupName name = name(RoleGroupName::of, rawName);
+        RoleGroup group = port(Endpoint.ADD_ROLE_GROUP, () -> directory.addRoleGroup(name));
+        ObjectNode answer = Json.success();
+        answer.put("groupId", group.id().value());
+        return answer;
+    }
+
+    private ObjectNode addRole(Params body) throws WireException {
+        Optional<String> rawName = body.get("roleName");
+        Optional<String> rawGroupId = body.get("groupId");
+        if (rawName.isEmpty() || rawGroupId.isEmpty()) {
+            throw WireError.ROLE_EMPTY.toException();
+        }
+        long groupId = positiveLong(rawGroupId.get());
+        if (groupId <= 0) {
+            throw WireError.INVALID_GROUP_ID.toException();
+        }
+        RoleName name = name(RoleName::of, rawName.get());
+        Role role = port(Endpoint.ADD_ROLE, () -> directory.addRole(RoleGroupId.of(groupId), name));
+        ObjectNode answer = Json.success();
+        answer.put("roleId", role.id().value());
+        return answer;
+    }
+
+    private ObjectNode updateRole(Params body) throws WireException {
+        Optional<String> rawRoleId = body.get("roleId");
+        Optional<String> rawName = body.get("roleName");
+        if (rawRoleId.isEmpty() || rawName.isEmpty()) {
+            throw WireError.PARAMETER_EMPTY.toException();
+        }
+        long roleId = positiveLong(rawRoleId.get());
+        if (roleId <= 0) {
+            throw WireError.INVALID_ROLE_ID.toException();
+        }
+        RoleName name = name(RoleName::of, rawName.get());
+        port(Endpoint.UPDATE_ROLE, () -> {
+            directory.renameRole(RoleId.of(roleId), name);
+            return null;
+        });
+        return Json.success();
+    }
+
+    /**
+     * As the page says, {@code size} and {@code offset} page the listing only when both are given. A
+     * value that is given is always checked; if only one is given, the default page (offset 0, size
+     * 20) is served.
+     */
+    private ObjectNode listRoles(Params body) throws WireException {
+        Optional<String> rawSize = body.get("size");
+        Optional<String> rawOffset = body.get("offset");
+        long size = rawSize.isPresent() ? nonNegativeLong(rawSize.get()) : PageRequest.DEFAULT_SIZE;
+        if (size < 1 || size > PageRequest.MAX_SIZE) {
+            throw WireError.INVALID_SIZE.toException();
+        }
+        long offset = rawOffset.isPresent() ? nonNegativeLong(rawOffset.get()) : 0;
+        if (offset < 0) {
+            throw WireError.INVALID_OFFSET.toException();
+        }
+        PageRequest request = rawSize.isPresent() && rawOffset.isPresent()
+                ? new PageRequest((int) Math.min(offset, Integer.MAX_VALUE), (int) size)
+                : PageRequest.first();
+        RoleGroupPage page = port(Endpoint.LIST_ROLES, () -> directory.listRoleGroups(request));
+
+        ObjectNode answer = Json.success();
+        ObjectNode result = answer.putObject("result");
+        result.put("hasMore", page.hasMore());
+        ArrayNode list = result.putArray("list");
+        for (RoleGroup group : page.groups()) {
+            ObjectNode item = list.addObject();
+            item.put("groupId", group.id().value());
+            item.put("name", group.name().value());
+            ArrayNode roles = item.putArray("roles");
+            for (Role role : group.roles()) {
+                roles.addObject().put("id", role.id().value()).put("name", role.name().value());
+            }
+        }
+        return answer;
+    }
+
+    private ObjectNode getRoleGroup(Params body) throws WireException {
+        long groupId = body.get("group_id").map(RoleApi::positiveLong).orElse(-1L);
+        if (groupId <= 0) {
+            throw WireError.INVALID_PARAMETER.toException();
+        }
+        RoleGroup group = port(Endpoint.GET_ROLE_GROUP, () -> directory.findRoleGroup(RoleGroupId.of(groupId)))
+                .orElseThrow(WireError.INVALID_PARAMETER::toException);
+
+        ObjectNode answer = Json.success();
+        ObjectNode roleGroup = answer.putObject("role_group");
+        roleGroup.put("group_name", group.name().value());
+        ArrayNode roles = roleGroup.putArray("roles");
+        for (Role role : group.roles()) {
+            roles.addObject().put("role_name", role.name().value()).put("role_id", role.id().value());
+        }
+        return answer;
+    }
+
+    /** A name the domain accepts, or 400002 saying which rule it breaks (length, control characters). */
+    private static <N> N name(Function<String, N> constructor, String raw) throws WireException {
+        try {
+            return constructor.apply(raw);
+        } catch (InvariantViolation e) {
+            throw WireError.invalidParameter(e.getMessage()).toException();
+        }
+    }
+
+    /** The number in {@code text}, or -1 if it is not a positive whole number that fits a long. */
+    private static long positiveLong(String text) {
+        long value = nonNegativeLong(text);
+        return value == 0 ? -1 : value;
+    }
+
+    /** The number in {@code text}, or -1 if it is not a whole number from 0 that fits a long. */
+    private static long nonNegativeLong(String text) {
+        try {
+            long value = Long.parseLong(text);
+            return value < 0 ? -1 : value;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Calls the port, answering its typed failures with the endpoint's error code. */
+    private static <T> T port(Endpoint endpoint, Supplier<T> call) throws WireException {
+        try {
+            return call.get();
+        } catch (RoleDirectoryException e) {
+            throw translate(endpoint, e).toException();
+        }
+    }
+
+    private static WireError translate(Endpoint endpoint, RoleDirectoryException e) {
+        if (e instanceof NotFoundException) {
+            return switch (endpoint) {
+                case ADD_ROLE -> WireError.INVALID_GROUP_ID;
+                case UPDATE_ROLE -> WireError.INVALID_ROLE_ID;
+                default -> WireError.INVALID_PARAMETER;
+            };
+        }
+        if (e instanceof ConflictException conflict) {
+            return switch (conflict.reason()) {
+                case DUPLICATE_NAME -> endpoint == Endpoint.ADD_ROLE_GROUP
+                        ? WireError.DUPLICATE_GROUP_NAME : WireError.DUPLICATE_ROLE_NAME;
+                case IMMUTABLE_DEFAULT_GROUP -> endpoint == Endpoint.ADD_ROLE
+                        ? WireError.ADD_TO_DEFAULT_GROUP : WireError.MODIFY_DEFAULT_GROUP;
+                case LISTING_CHANGED -> WireError.busy(endpoint);
+            };
+        }
+        if (e instanceof ThrottledException throttled) {
+            return throttled.isQuotaExhausted() ? WireError.QUOTA_EXHAUSTED : WireError.THROTTLED;
+        }
+        if (e instanceof NotAuthorizedException) {
+            return WireError.TOKEN_INVALID;
+        }
+        if (e instanceof RejectedInputException) {
+            return WireError.invalidParameter(e.getMessage());
+        }
+        if (e instanceof UnavailableException) {
+            return WireError.busy(endpoint);
+        }
+        return WireError.SYSTEM_ERROR;
+    }
+}
