@@ -193,7 +193,10 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
         }
     }
 
-    /** The group named {@code name}, walking the whole listing; all within the current attempt. */
+    /**
+     * The group named {@code name}, walking the whole listing within the current attempt. Each page
+     * starts where the previous one's groups ended, so a short page skips nothing.
+     */
     private Optional<RoleGroup> groupNamed(RoleGroupName name, Deadline deadline) {
         PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
         while (true) {
@@ -202,7 +205,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
             if (found.isPresent() || !groups.hasMore() || groups.groups().isEmpty()) {
                 return found;
             }
-            page = page.next();
+            page = new PageRequest(page.offset() + groups.groups().size(), PageRequest.MAX_SIZE);
         }
     }
 
