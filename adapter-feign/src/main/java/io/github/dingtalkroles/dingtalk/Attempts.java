@@ -114,9 +114,11 @@ final class Attempts {
             throw reported(operation, outcome, e);
         } catch (FailsafeException e) {
             // Failsafe wraps checked exceptions; the only one here is an interrupted retry sleep
-            Thread.currentThread().interrupt();
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             throw reported(operation, outcome, new UnavailableException(operation + " was interrupted", false,
-                    false, BackendDiagnostics.NONE, null));
+                    false, BackendDiagnostics.NONE, RedactedCause.of(e.getCause())));
         } catch (RuntimeException e) {
             throw reported(operation, outcome, new UnavailableException(operation + " failed unexpectedly", false,
                     false, BackendDiagnostics.NONE, RedactedCause.of(e)));

@@ -19,7 +19,8 @@ final class Deadline {
         return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
     }
 
+    /** Whether less than a millisecond is left: too little to send a request. */
     boolean hasExpired() {
-        return endNanos - System.nanoTime() <= 0;
+        return remaining().toMillis() < 1;
     }
 }

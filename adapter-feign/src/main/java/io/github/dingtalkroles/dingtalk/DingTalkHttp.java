@@ -93,7 +93,7 @@ final class DingTalkHttp {
         long readMillis = Math.min(readTimeout.toMillis(), deadline.remaining().toMillis());
         if (readMillis < 1) {
             throw AttemptFailed.giveUp(new UnavailableException(operation
-                    + " was not sent: the operation's deadline has passed", false, false, BackendDiagnostics.NONE, null));
+                    + " was not sent: the operation's deadline has passed", true, false, BackendDiagnostics.NONE, null));
         }
         Request.Options options = new Request.Options(connectTimeoutMillis, TimeUnit.MILLISECONDS, readMillis,
                 TimeUnit.MILLISECONDS, followRedirects);
