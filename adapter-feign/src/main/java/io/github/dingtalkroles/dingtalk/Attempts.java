@@ -92,8 +92,9 @@ final class Attempts {
         Deadline until = Deadline.after(deadline);
         try {
             return executor.get(context -> {
-                if (context.getAttemptCount() > 0 && until.hasExpired()) {
-                    throw ((AttemptFailed) context.getLastException()).asLastAttempt();
+                if (until.hasExpired() && context.getLastException() instanceof AttemptFailed previous) {
+                    // the backoff ran into the deadline: report what made us retry
+                    throw previous.asLastAttempt();
                 }
                 try {
                     return attempt.run(until);
