@@ -1,0 +1,206 @@
+package io.github.dingtalkroles.dingtalk;
+
+import io.github.dingtalkroles.port.NotAuthorizedException;
+import io.github.dingtalkroles.port.ThrottledException;
+import io.github.dingtalkroles.port.UnavailableException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where a {@link DingTalkRoleDirectory} gets the access token that each call carries.
+ *
+ * <p>Two sources come with the library: {@link #fixed(AccessToken)}, for a token you manage yourself,
+ * and {@link #appCredentials(String, AppSecret)}, which obtains tokens from DingTalk's
+ * {@code GET /gettoken} with an internal app's key and secret, caches each for its lifetime and
+ * renews it once for all threads. You may implement your own (e.g. over a company token service).
+ *
+ * <p>Implementations must be safe for concurrent use: a directory calls them from every thread that
+ * uses it.
+ */
+public interface AccessTokenSource {
+
+    /**
+     * The token to use now, obtaining one first if there is none or the cached one is about to expire.
+     * May block while a token is fetched.
+     *
+     * @return the current token
+     * @throws NotAuthorizedException if the credentials are refused
+     * @throws ThrottledException if DingTalk throttles token requests
+     * @throws UnavailableException if no token could be obtained for another reason
+     */
+    AccessToken currentToken();
+
+    /**
+     * Tells the source that DingTalk refused {@code rejected} (invalid or expired). If it is still the
+     * current token, the next {@link #currentToken()} obtains a fresh one; if another thread has
+     * already replaced it, nothing happens. The directory then replays the refused call once, if the
+     * source now offers a different token.
+     *
+     * @param rejected the token DingTalk refused
+     */
+    void invalidate(AccessToken rejected);
+
+    /**
+     * A source that always offers {@code token} and cannot renew it: once DingTalk refuses it, calls
+     * fail with {@link NotAuthorizedException}.
+     *
+     * @param token the token to use
+     * @return the source; immutable and thread-safe
+     */
+    static AccessTokenSource fixed(AccessToken token) {
+        return new FixedAccessTokenSource(Objects.requireNonNull(token, "token"));
+    }
+
+    /**
+     * A source that obtains tokens with an internal app's key and secret from
+     * {@code https://oapi.dingtalk.com/gettoken}, with the defaults of {@link AppCredentialsBuilder}.
+     * {@link DingTalkRoleDirectory.Builder#appCredentials(String, AppSecret)} builds the same source on the
+     * directory's own base URL and HTTP client; use this factory to share one source between
+     * directories.
+     *
+     * @param appKey the app's key ({@code appkey})
+     * @param appSecret the app's secret
+     * @return the source, thread-safe
+     */
+    static AccessTokenSource appCredentials(String appKey, AppSecret appSecret) {
+        return appCredentialsBuilder(appKey, appSecret).build();
+    }
+
+    /**
+     * A builder for an app-credentials source with settings other than the defaults.
+     *
+     * @param appKey the app's key ({@code appkey})
+     * @param appSecret the app's secret
+     * @return a new builder
+     */
+    static AppCredentialsBuilder appCredentialsBuilder(String appKey, AppSecret appSecret) {
+        return new AppCredentialsBuilder(appKey, appSecret);
+    }
+
+    /**
+     * Builds an {@link AccessTokenSource} over DingTalk's {@code GET /gettoken?appkey=..&appsecret=..}.
+     * The source caches each token for DingTalk's {@code expires_in} minus {@link #refreshMargin} (but
+     * at least {@link #minimumLifetime}, also when {@code expires_in} is missing or 0); when the token
+     * is due, exactly one thread fetches the next one while the others wait for it.
+     *
+     * <p>Defaults: base URL {@code https://oapi.dingtalk.com}, its own JDK {@link HttpClient} (HTTP/1.1),
+     * connect timeout 5 s, read timeout 10 s, refresh margin 5 min, minimum lifetime 60 s, no traffic
+     * logging.
+     *
+     * <p>Not thread-safe; the source it builds is.
+     */
+    final class AppCredentialsBuilder {
+        private final String appKey;
+        private final AppSecret appSecret;
+        private URI baseUrl = DingTalkRoleDirectory.DEFAULT_BASE_URL;
+        private HttpClient httpClient;
+        private Duration connectTimeout = DingTalkRoleDirectory.DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DingTalkRoleDirectory.DEFAULT_READ_TIMEOUT;
+        private Duration refreshMargin = AppCredentialsTokenSource.DEFAULT_REFRESH_MARGIN;
+        private Duration minimumLifetime = AppCredentialsTokenSource.DEFAULT_MINIMUM_LIFETIME;
+        private boolean logHttpTraffic;
+
+        AppCredentialsBuilder(String appKey, AppSecret appSecret) {
+            Objects.requireNonNull(appKey, "appKey");
+            if (appKey.isBlank()) {
+                throw new IllegalArgumentException("appKey must not be blank");
+            }
+            this.appKey = appKey.strip();
+            this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
+        }
+
+        /**
+         * DingTalk's base URL, {@code http} or {@code https} (default {@code https://oapi.dingtalk.com}).
+         *
+         * @param baseUrl the base URL, e.g. {@code http://localhost:8080} for a local emulator
+         * @return this builder
+         */
+        public AppCredentialsBuilder baseUrl(String baseUrl) {
+            this.baseUrl = Settings.baseUrl(baseUrl);
+            return this;
+        }
+
+        /**
+         * A JDK HTTP client to share (with directories or other sources). It must have a connect
+         * timeout, which then replaces {@link #connectTimeout}.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public AppCredentialsBuilder httpClient(HttpClient httpClient) {
+            this.httpClient = Settings.sharedClient(httpClient);
+            return this;
+        }
+
+        /**
+         * Connect timeout of the client this source creates (default 5 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public AppCredentialsBuilder connectTimeout(Duration timeout) {
+            this.connectTimeout = Settings.positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long to wait for the {@code /gettoken} reply (default 10 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public AppCredentialsBuilder readTimeout(Duration timeout) {
+            this.readTimeout = Settings.positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * How long before DingTalk's stated expiry a token is renewed (default 5 min).
+         *
+         * @param margin zero or positive
+         * @return this builder
+         */
+        public AppCredentialsBuilder refreshMargin(Duration margin) {
+            this.refreshMargin = Settings.notNegative(margin, "refreshMargin");
+            return this;
+        }
+
+        /**
+         * The shortest time a token is cached, also when DingTalk states no lifetime (default 60 s).
+         *
+         * @param lifetime a positive duration
+         * @return this builder
+         */
+        public AppCredentialsBuilder minimumLifetime(Duration lifetime) {
+            this.minimumLifetime = Settings.positive(lifetime, "minimumLifetime");
+            return this;
+        }
+
+        /**
+         * Whether to log each {@code /gettoken} request and reply at DEBUG under
+         * {@code io.github.dingtalkroles.dingtalk.DingTalkApi}, with key secrets and tokens masked
+         * (default {@code false}).
+         *
+         * @param enabled whether to log
+         * @return this builder
+         */
+        public AppCredentialsBuilder logHttpTraffic(boolean enabled) {
+            this.logHttpTraffic = enabled;
+            return this;
+        }
+
+        /**
+         * The source. Builds no connection yet; the first {@link AccessTokenSource#currentToken()}
+         * fetches the first token.
+         *
+         * @return a new, thread-safe source
+         */
+        public AccessTokenSource build() {
+            DingTalkHttp http = DingTalkHttp.create(baseUrl, httpClient, connectTimeout, readTimeout, logHttpTraffic);
+            return new AppCredentialsTokenSource(http, appKey, appSecret, readTimeout.plus(connectTimeout),
+                    refreshMargin, minimumLifetime, System::nanoTime);
+        }
+    }
+}

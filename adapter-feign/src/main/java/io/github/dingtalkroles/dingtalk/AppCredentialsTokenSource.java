@@ -1,0 +1,165 @@
+package io.github.dingtalkroles.dingtalk;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dingtalkroles.port.BackendDiagnostics;
+import io.github.dingtalkroles.port.RoleDirectoryException;
+import io.github.dingtalkroles.port.UnavailableException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Access tokens from {@code GET /gettoken} with an internal app's key and secret.
+ *
+ * <ul>
+ *   <li>Cached for {@code expires_in} minus the refresh margin, but at least the minimum lifetime
+ *       (also when {@code expires_in} is missing or 0).</li>
+ *   <li>Single flight: when no valid token is cached, the first thread fetches one and every other
+ *       thread waits for that same fetch and shares its result, token or failure.</li>
+ *   <li>{@link #invalidate} forgets the token only if it is still the current one, so a late report
+ *       about an old token does not throw away a fresh one.</li>
+ * </ul>
+ */
+final class AppCredentialsTokenSource implements AccessTokenSource {
+    static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
+    static final Duration DEFAULT_MINIMUM_LIFETIME = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppCredentialsTokenSource.class);
+
+    private static final ErrorMapper GETTOKEN_ERRORS = ErrorMapper.NONE;
+
+    private final DingTalkHttp http;
+    private final String appKey;
+    private final AppSecret appSecret;
+    private final Duration fetchBudget;
+    private final Duration refreshMargin;
+    private final Duration minimumLifetime;
+    private final LongSupplier nanoClock;
+
+    private final Object lock = new Object();
+    private Cached current;
+    private CompletableFuture<AccessToken> inFlight;
+
+    /** A token and the {@link #nanoClock} reading after which it is renewed. */
+    private record Cached(AccessToken token, long renewAtNanos) {
+    }
+
+    /** The {@code /gettoken} success body. */
+    record TokenReply(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") Long expiresIn) {
+    }
+
+    AppCredentialsTokenSource(DingTalkHttp http, String appKey, AppSecret appSecret, Duration fetchBudget,
+            Duration refreshMargin, Duration minimumLifetime, LongSupplier nanoClock) {
+        this.http = http;
+        this.appKey = appKey;
+        this.appSecret = appSecret;
+        this.fetchBudget = fetchBudget;
+        this.refreshMargin = refreshMargin;
+        this.minimumLifetime = minimumLifetime;
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public AccessToken currentToken() {
+        CompletableFuture<AccessToken> flight;
+        boolean leader = false;
+        synchronized (lock) {
+            if (current != null && nanoClock.getAsLong() - current.renewAtNanos() < 0) {
+                return current.token();
+            }
+            if (inFlight == null) {
+                inFlight = new CompletableFuture<>();
+                leader = true;
+            }
+            flight = inFlight;
+        }
+        if (leader) {
+            fetchFor(flight);
+        }
+        return await(flight);
+    }
+
+    @Override
+    public void invalidate(AccessToken rejected) {
+        synchronized (lock) {
+            if (current != null && current.token().equals(rejected)) {
+                LOG.debug("DingTalk refused the current access token of app {}; the next call fetches a new one", appKey);
+                current = null;
+            }
+        }
+    }
+
+    private void fetchFor(CompletableFuture<AccessToken> flight) {
+        try {
+            Cached fetched = fetch();
+            synchronized (lock) {
+                current = fetched;
+                inFlight = null;
+            }
+            flight.complete(fetched.token());
+        } catch (RuntimeException | Error e) {
+            synchronized (lock) {
+                inFlight = null;
+            }
+            flight.completeExceptionally(e);
+        }
+    }
+
+    private Cached fetch() {
+        LOG.debug("fetching an access token for app {}", appKey);
+        String secret = appSecret.reveal();
+        JsonNode body;
+        try {
+            Reply reply = http.exchange("gettoken", Deadline.after(fetchBudget), options -> http.api().getToken(
+                    FormUrlEncoder.encodeQueryValue(appKey), FormUrlEncoder.encodeQueryValue(secret), options), secret);
+            body = DingTalkErrors.successBody(reply, "gettoken", GETTOKEN_ERRORS, secret);
+        } catch (AttemptFailed f) {
+            throw f.reported();
+        }
+        long fetchedAt = nanoClock.getAsLong();
+        TokenReply reply;
+        AccessToken token;
+        try {
+            reply = Json.bind(body, TokenReply.class);
+            token = AccessToken.of(reply.accessToken());
+        } catch (RuntimeException e) {
+            throw new UnavailableException("DingTalk's gettoken reply holds no usable access_token", false, false,
+                    new BackendDiagnostics(null, null, body.path("request_id").asText(null)), null);
+        }
+        long expiresIn = reply.expiresIn() == null ? 0 : Math.max(0, reply.expiresIn());
+        Duration lifetime = Duration.ofSeconds(expiresIn).minus(refreshMargin);
+        if (lifetime.compareTo(minimumLifetime) < 0) {
+            lifetime = minimumLifetime;
+        }
+        LOG.debug("obtained an access token for app {}, cached for {} s", appKey, lifetime.toSeconds());
+        return new Cached(token, fetchedAt + lifetime.toNanos());
+    }
+
+    private static AccessToken await(CompletableFuture<AccessToken> flight) {
+        try {
+            return flight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while waiting for an access token", false, false,
+                    BackendDiagnostics.NONE, null);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RoleDirectoryException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new UnavailableException("could not obtain an access token", false, false, BackendDiagnostics.NONE,
+                    RedactedCause.of(e.getCause()));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "AccessTokenSource.appCredentials(" + appKey + ", " + appSecret + ")";
+    }
+}

@@ -1,0 +1,514 @@
+package io.github.dingtalkroles.dingtalk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.failsafe.RateLimiter;
+import io.github.dingtalkroles.domain.Role;
+import io.github.dingtalkroles.domain.RoleGroup;
+import io.github.dingtalkroles.domain.RoleGroupId;
+import io.github.dingtalkroles.domain.RoleGroupName;
+import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.port.BackendDiagnostics;
+import io.github.dingtalkroles.port.ConflictException;
+import io.github.dingtalkroles.port.NotAuthorizedException;
+import io.github.dingtalkroles.port.NotFoundException;
+import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.port.RoleDirectory;
+import io.github.dingtalkroles.port.RoleGroupPage;
+import io.github.dingtalkroles.port.UnavailableException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The {@link RoleDirectory} of one DingTalk organisation, over DingTalk's oapi role endpoints
+ * ({@code /role/add_role_group}, {@code /role/add_role}, {@code /role/update_role},
+ * {@code /topapi/role/list}, {@code /topapi/role/getrolegroup}).
+ *
+ * <pre>{@code
+ * RoleDirectory roles = DingTalkRoleDirectory.builder()
+ *         .appCredentials("dingxxxxxxxx", AppSecret.of(System.getenv("DINGTALK_APP_SECRET")))
+ *         .build();
+ * }</pre>
+ *
+ * <h2>What it does for you</h2>
+ * <ul>
+ *   <li><b>Access tokens</b> come from an {@link AccessTokenSource}: cached, renewed once for all threads,
+ *       and a call refused for its token is replayed once with a fresh token.</li>
+ *   <li><b>Errors</b> are thrown as the port's typed exceptions, with DingTalk's errcode, sub_code and
+ *       request_id in {@link io.github.dingtalkroles.port.RoleDirectoryException#diagnostics()}. No
+ *       HTTP, JSON or I/O exception escapes. An errcode that DingTalk does not document for the
+ *       endpoint is reported as {@link io.github.dingtalkroles.port.RejectedInputException} quoting
+ *       its errmsg.</li>
+ *   <li><b>Retries</b>: reads and {@code update_role} are retried after transient failures (busy,
+ *       HTTP 5xx, time-outs, lost connections, unreadable replies) with exponential backoff and
+ *       jitter, and after throttling once the wait is over; never after the monthly quota is spent,
+ *       never beyond the operation's deadline.</li>
+ *   <li><b>No duplicates from lost replies</b>: {@code add_role} and {@code add_role_group} are never
+ *       re-sent blindly. After a failure that may hide a created role or group, the directory reads the
+ *       group (or walks the listing) and returns what the lost attempt created; only if it is absent
+ *       does it send again. If that cannot be checked, the call fails with
+ *       {@link UnavailableException#isOutcomeUnknown()}.</li>
+ *   <li><b>Client-side rate limit</b> (20 calls/s by default), so that bulk listing stays under
+ *       DingTalk's per-app limit.</li>
+ *   <li><b>Secrets</b> never reach a log line or an exception message.</li>
+ * </ul>
+ *
+ * <h2>Threads</h2>
+ * Immutable once built and safe for concurrent use; share one instance per organisation. Each call
+ * blocks its thread until it succeeds, fails, or its deadline passes.
+ */
+public final class DingTalkRoleDirectory implements RoleDirectory {
+    static final URI DEFAULT_BASE_URL = URI.create("https://oapi.dingtalk.com");
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+    static final int DEFAULT_MAX_RETRIES = 3;
+    static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
+    static final Duration DEFAULT_THROTTLING_WAIT = Duration.ofSeconds(1);
+    static final int DEFAULT_CALLS_PER_SECOND = 20;
+
+    private final URI baseUrl;
+    private final RoleCalls calls;
+    private final Attempts attempts;
+
+    private DingTalkRoleDirectory(URI baseUrl, RoleCalls calls, Attempts attempts) {
+        this.baseUrl = baseUrl;
+        this.calls = calls;
+        this.attempts = attempts;
+    }
+
+    /**
+     * A builder with the defaults listed on {@link Builder}.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>If an attempt's reply is lost (time-out, lost connection, busy, HTTP 5xx, a reply without
+     * errcode), the next attempt first walks the listing for {@code name} and returns the group it
+     * finds. A "name exists" answer after such a loss is resolved the same way.
+     */
+    @Override
+    public RoleGroup addRoleGroup(RoleGroupName name) {
+        Objects.requireNonNull(name, "name");
+        WriteOutcome outcome = new WriteOutcome();
+        return attempts.write("add_role_group", outcome, deadline -> {
+            if (outcome.isUnresolved()) {
+                Optional<RoleGroup> created = groupNamed(name, deadline);
+                if (created.isPresent()) {
+                    return created.get();
+                }
+                outcome.resolvedAsNotDone();
+            }
+            try {
+                JsonNode body = calls.addRoleGroup(name, deadline);
+                RoleGroupId id = RoleReplies.newGroupId(body)
+                        .orElseThrow(() -> confirmedWithoutId("add_role_group", "groupId", body));
+                return RoleGroup.empty(id, name);
+            } catch (AttemptFailed f) {
+                if (outcome.hadAmbiguousFailure() && isDuplicateName(f)) {
+                    Optional<RoleGroup> created = groupNamed(name, deadline);
+                    if (created.isPresent()) {
+                        return created.get();
+                    }
+                }
+                throw f;
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>If an attempt's reply is lost, the next attempt first reads the group and returns the role of
+     * that name if the lost attempt created it. A "name exists" answer (34021) after such a loss is
+     * resolved the same way.
+     */
+    @Override
+    public Role addRole(RoleGroupId groupId, RoleName name) {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(name, "name");
+        WriteOutcome outcome = new WriteOutcome();
+        return attempts.write("add_role", outcome, deadline -> {
+            if (outcome.isUnresolved()) {
+                Optional<Role> created = roleNamed(groupId, name, deadline);
+                if (created.isPresent()) {
+                    return created.get();
+                }
+                outcome.resolvedAsNotDone();
+            }
+            try {
+                JsonNode body = calls.addRole(groupId, name, deadline);
+                RoleId id = RoleReplies.newRoleId(body)
+                        .orElseThrow(() -> confirmedWithoutId("add_role", "roleId", body));
+                return new Role(id, name, groupId);
+            } catch (AttemptFailed f) {
+                if (outcome.hadAmbiguousFailure() && isDuplicateName(f)) {
+                    Optional<Role> created = roleNamed(groupId, name, deadline);
+                    if (created.isPresent()) {
+                        return created.get();
+                    }
+                }
+                throw f;
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Retried like a read: renaming to the same name is harmless to repeat.
+     */
+    @Override
+    public void renameRole(RoleId roleId, RoleName newName) {
+        Objects.requireNonNull(roleId, "roleId");
+        Objects.requireNonNull(newName, "newName");
+        attempts.write("update_role", new WriteOutcome(), deadline -> calls.updateRole(roleId, newName, deadline));
+    }
+
+    @Override
+    public RoleGroupPage listRoleGroups(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        return attempts.read("list", deadline -> RoleReplies.page(page, calls.list(page, deadline)));
+    }
+
+    @Override
+    public Optional<RoleGroup> findRoleGroup(RoleGroupId groupId) {
+        Objects.requireNonNull(groupId, "groupId");
+        try {
+            return Optional.of(attempts.read("getrolegroup",
+                    deadline -> RoleReplies.group(groupId, calls.getRoleGroup(groupId, deadline))));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The group named {@code name}, walking the whole listing within the current attempt. Each page
+     * starts where the previous one's groups ended, so a short page skips nothing.
+     */
+    private Optional<RoleGroup> groupNamed(RoleGroupName name, Deadline deadline) {
+        PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
+        while (true) {
+            RoleGroupPage groups = RoleReplies.page(page, calls.list(page, deadline));
+            Optional<RoleGroup> found = groups.groups().stream().filter(g -> g.name().equals(name)).findFirst();
+            if (found.isPresent() || !groups.hasMore() || groups.groups().isEmpty()) {
+                return found;
+            }
+            page = new PageRequest(page.offset() + groups.groups().size(), PageRequest.MAX_SIZE);
+        }
+    }
+
+    /** The role named {@code name} in group {@code groupId}, if both exist. */
+    private Optional<Role> roleNamed(RoleGroupId groupId, RoleName name, Deadline deadline) {
+        try {
+            return RoleReplies.group(groupId, calls.getRoleGroup(groupId, deadline)).role(name);
+        } catch (AttemptFailed f) {
+            if (f.reported() instanceof NotFoundException) {
+                return Optional.empty();
+            }
+            throw f;
+        }
+    }
+
+    private static boolean isDuplicateName(AttemptFailed failure) {
+        return failure.reported() instanceof ConflictException conflict
+                && conflict.reason() == ConflictException.Reason.DUPLICATE_NAME;
+    }
+
+    /** DingTalk said errcode 0 but gave no usable id: the write happened, so find it like a lost reply. */
+    private static AttemptFailed confirmedWithoutId(String operation, String field, JsonNode body) {
+        String requestId = body.hasNonNull("request_id") ? body.get("request_id").asText() : null;
+        return AttemptFailed.backOff(new UnavailableException("DingTalk confirmed " + operation
+                + " but returned no usable " + field, new BackendDiagnostics("0", null, requestId)), true);
+    }
+
+    /** {@code DingTalkRoleDirectory[<base URL>]}. */
+    @Override
+    public String toString() {
+        return "DingTalkRoleDirectory[" + baseUrl + "]";
+    }
+
+    /**
+     * Configures a {@link DingTalkRoleDirectory}. Exactly one way to get tokens is required:
+     * {@link #appCredentials}, {@link #accessToken} or {@link #tokenSource} (the last one set wins).
+     *
+     * <table>
+     *   <caption>Defaults</caption>
+     *   <tr><th>setting</th><th>default</th></tr>
+     *   <tr><td>{@link #baseUrl}</td><td>{@code https://oapi.dingtalk.com}</td></tr>
+     *   <tr><td>{@link #httpClient}</td><td>one JDK client per directory, HTTP/1.1, no redirects</td></tr>
+     *   <tr><td>{@link #connectTimeout}</td><td>5 s</td></tr>
+     *   <tr><td>{@link #readTimeout}</td><td>10 s per request</td></tr>
+     *   <tr><td>{@link #deadline}</td><td>30 s per operation, all attempts and waits included</td></tr>
+     *   <tr><td>{@link #maxRetries}</td><td>3 (so 4 attempts)</td></tr>
+     *   <tr><td>{@link #backoff}</td><td>200 ms, doubling per retry, ±20 % jitter</td></tr>
+     *   <tr><td>{@link #throttlingWait}</td><td>1 s (or the server's {@code wait}, if longer)</td></tr>
+     *   <tr><td>{@link #rateLimit}</td><td>20 calls/s, smooth</td></tr>
+     *   <tr><td>{@link #logHttpTraffic}</td><td>off</td></tr>
+     * </table>
+     *
+     * <p>Not thread-safe; the directory it builds is.
+     */
+    public static final class Builder {
+        private URI baseUrl = DEFAULT_BASE_URL;
+        private HttpClient httpClient;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration deadline = DEFAULT_DEADLINE;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+        private Duration backoff = DEFAULT_BACKOFF;
+        private Duration throttlingWait = DEFAULT_THROTTLING_WAIT;
+        private int callsPerSecond = DEFAULT_CALLS_PER_SECOND;
+        private boolean burstyRateLimit;
+        private boolean logHttpTraffic;
+        private AccessTokenSource tokenSource;
+        private String appKey;
+        private AppSecret appSecret;
+        private Consumer<Duration> onRetryScheduled = delay -> { };
+
+        private Builder() {
+        }
+
+        /**
+         * Obtain tokens with an internal app's key and secret from {@code GET /gettoken} on this
+         * directory's base URL and HTTP client, cached and renewed as
+         * {@link AccessTokenSource.AppCredentialsBuilder} describes (refresh margin 5 min, minimum
+         * lifetime 60 s).
+         *
+         * @param appKey the app's key
+         * @param appSecret the app's secret
+         * @return this builder
+         */
+        public Builder appCredentials(String appKey, AppSecret appSecret) {
+            Objects.requireNonNull(appKey, "appKey");
+            if (appKey.isBlank()) {
+                throw new IllegalArgumentException("appKey must not be blank");
+            }
+            this.appKey = appKey.strip();
+            this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
+            this.tokenSource = null;
+            return this;
+        }
+
+        /**
+         * Use this token for every call ({@link AccessTokenSource#fixed}). Once DingTalk refuses it,
+         * calls fail with {@link NotAuthorizedException}.
+         *
+         * @param token the token
+         * @return this builder
+         */
+        public Builder accessToken(AccessToken token) {
+            return tokenSource(AccessTokenSource.fixed(token));
+        }
+
+        /**
+         * Get tokens from {@code source}, e.g. one shared with other directories or your own.
+         *
+         * @param source the token source
+         * @return this builder
+         */
+        public Builder tokenSource(AccessTokenSource source) {
+            this.tokenSource = Objects.requireNonNull(source, "source");
+            this.appKey = null;
+            this.appSecret = null;
+            return this;
+        }
+
+        /**
+         * DingTalk's base URL (default {@code https://oapi.dingtalk.com}); {@code http://} is allowed,
+         * e.g. for a local emulator.
+         *
+         * @param baseUrl an {@code http} or {@code https} URL, optionally with a path prefix
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Settings.baseUrl(baseUrl);
+            return this;
+        }
+
+        /**
+         * A JDK HTTP client to share, e.g. between the directories of several organisations. It must
+         * have a connect timeout, which then replaces {@link #connectTimeout}; its redirect policy and
+         * HTTP version are used as they are.
+         *
+         * @param httpClient the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Settings.sharedClient(httpClient);
+            return this;
+        }
+
+        /**
+         * The connect timeout of the HTTP client this directory creates (default 5 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Settings.positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How long one request may wait for its reply (default 10 s); cut short to fit the deadline.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = Settings.positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * The time budget of one operation, all its attempts, waits and reconciliation included
+         * (default 30 s). No attempt starts after it; a throttling wait that would end after it is not
+         * waited for.
+         *
+         * @param deadline a positive duration, longer than the {@link #backoff}
+         * @return this builder
+         */
+        public Builder deadline(Duration deadline) {
+            this.deadline = Settings.positive(deadline, "deadline");
+            return this;
+        }
+
+        /**
+         * How many times to retry an operation after a transient failure or throttling (default 3).
+         *
+         * @param maxRetries 0 or more
+         * @return this builder
+         */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries must be 0 or more (got " + maxRetries + ")");
+            }
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /**
+         * The first backoff delay after a transient failure (default 200 ms); it doubles with each
+         * retry, varied by ±20 % jitter.
+         *
+         * @param backoff a positive duration, shorter than the {@link #deadline}
+         * @return this builder
+         */
+        public Builder backoff(Duration backoff) {
+            this.backoff = Settings.positive(backoff, "backoff");
+            return this;
+        }
+
+        /**
+         * The least wait before retrying a throttled call (default 1 s, as DingTalk asks); a longer
+         * {@code wait} named by the server wins.
+         *
+         * @param wait a positive duration
+         * @return this builder
+         */
+        public Builder throttlingWait(Duration wait) {
+            this.throttlingWait = Settings.positive(wait, "throttlingWait");
+            return this;
+        }
+
+        /**
+         * Limits this directory to {@code callsPerSecond} HTTP calls, evenly spaced (default 20, the
+         * standard edition's per-app limit). Calls wait for a slot, but never past their deadline.
+         *
+         * @param callsPerSecond 1 or more
+         * @return this builder
+         */
+        public Builder rateLimit(int callsPerSecond) {
+            return rateLimit(callsPerSecond, false);
+        }
+
+        /**
+         * Limits this directory to {@code callsPerSecond} HTTP calls per one-second window, allowing
+         * bursts within the window.
+         *
+         * @param callsPerSecond 1 or more
+         * @return this builder
+         */
+        public Builder burstyRateLimit(int callsPerSecond) {
+            return rateLimit(callsPerSecond, true);
+        }
+
+        /**
+         * No client-side rate limit.
+         *
+         * @return this builder
+         */
+        public Builder noRateLimit() {
+            this.callsPerSecond = 0;
+            return this;
+        }
+
+        /**
+         * Whether to log every request and reply, headers and bodies, at DEBUG under
+         * {@code io.github.dingtalkroles.dingtalk.DingTalkApi} (default {@code false}). Access tokens
+         * and app secrets are masked.
+         *
+         * @param enabled whether to log
+         * @return this builder
+         */
+        public Builder logHttpTraffic(boolean enabled) {
+            this.logHttpTraffic = enabled;
+            return this;
+        }
+
+        /** For tests: told of the delay of every scheduled retry. */
+        Builder onRetryScheduled(Consumer<Duration> listener) {
+            this.onRetryScheduled = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        private Builder rateLimit(int callsPerSecond, boolean bursty) {
+            if (callsPerSecond < 1) {
+                throw new IllegalArgumentException("callsPerSecond must be 1 or more (got " + callsPerSecond
+                        + "); use noRateLimit() for none");
+            }
+            this.callsPerSecond = callsPerSecond;
+            this.burstyRateLimit = bursty;
+            return this;
+        }
+
+        /**
+         * The directory. Opens no connection yet.
+         *
+         * @return a new, thread-safe directory
+         * @throws IllegalStateException if no token source is configured, or the backoff is not shorter
+         *     than the deadline
+         */
+        public DingTalkRoleDirectory build() {
+            if (tokenSource == null && appKey == null) {
+                throw new IllegalStateException(
+                        "configure how to get access tokens: appCredentials(..), accessToken(..) or tokenSource(..)");
+            }
+            if (backoff.compareTo(deadline) >= 0) {
+                throw new IllegalStateException("the backoff (" + backoff + ") must be shorter than the deadline ("
+                        + deadline + ")");
+            }
+            DingTalkHttp http = DingTalkHttp.create(baseUrl, httpClient, connectTimeout, readTimeout, logHttpTraffic);
+            AccessTokenSource tokens = tokenSource != null ? tokenSource
+                    : new AppCredentialsTokenSource(http, appKey, appSecret, readTimeout.plus(connectTimeout),
+                            AppCredentialsTokenSource.DEFAULT_REFRESH_MARGIN,
+                            AppCredentialsTokenSource.DEFAULT_MINIMUM_LIFETIME, System::nanoTime);
+            RateLimiter<Object> rateLimiter = callsPerSecond == 0 ? null
+                    : burstyRateLimit ? RateLimiter.burstyBuilder(callsPerSecond, Duration.ofSeconds(1)).build()
+                    : RateLimiter.smoothBuilder(callsPerSecond, Duration.ofSeconds(1)).build();
+            Attempts attempts = new Attempts(maxRetries, backoff, throttlingWait, deadline, onRetryScheduled);
+            return new DingTalkRoleDirectory(baseUrl, new RoleCalls(http, tokens, rateLimiter), attempts);
+        }
+    }
+}

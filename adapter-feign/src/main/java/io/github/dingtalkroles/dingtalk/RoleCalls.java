@@ -1,0 +1,178 @@
+package io.github.dingtalkroles.dingtalk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.failsafe.RateLimiter;
+import feign.Request;
+import feign.Response;
+import io.github.dingtalkroles.domain.RoleGroupId;
+import io.github.dingtalkroles.domain.RoleGroupName;
+import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.port.BackendDiagnostics;
+import io.github.dingtalkroles.port.ConflictException;
+import io.github.dingtalkroles.port.NotFoundException;
+import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.port.RejectedInputException;
+import io.github.dingtalkroles.port.RoleDirectoryException;
+import io.github.dingtalkroles.port.ThrottledException;
+import io.github.dingtalkroles.port.UnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attempt at each role endpoint: takes a slot from the client-side rate limiter, adds the access
+ * token, replays the call once with a fresh token if DingTalk refuses the token, and maps the
+ * endpoint's own errcodes. Returns the body of a successful reply; throws {@link AttemptFailed}
+ * otherwise. Thread-safe.
+ */
+final class RoleCalls {
+    private static final Logger LOG = LoggerFactory.getLogger(RoleCalls.class);
+
+    /** The Feign call of one endpoint, given the (percent-encoded) token and the request options. */
+    @FunctionalInterface
+    private interface Send {
+        Response send(DingTalkApi api, String encodedToken, Request.Options options);
+    }
+
+    private final DingTalkHttp http;
+    private final AccessTokenSource tokens;
+    private final RateLimiter<Object> rateLimiter;
+
+    /**
+     * @param rateLimiter the client-side limit, or {@code null} for none
+     */
+    RoleCalls(DingTalkHttp http, AccessTokenSource tokens, RateLimiter<Object> rateLimiter) {
+        this.http = http;
+        this.tokens = tokens;
+        this.rateLimiter = rateLimiter;
+    }
+
+    JsonNode addRoleGroup(RoleGroupName name, Deadline deadline) {
+        return call("add_role_group", deadline, (api, token, options) -> api.addRoleGroup(token, name.value(), options),
+                (errcode, diagnostics) -> switch (errcode) {
+                    case 34001, 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
+                            "a role group named " + quote(name.value()) + " already exists", diagnostics);
+                    default -> null;
+                });
+    }
+
+    JsonNode addRole(RoleGroupId groupId, RoleName name, Deadline deadline) {
+        return call("add_role", deadline, (api, token, options) -> api.addRole(token, name.value(), groupId.value(), options),
+                (errcode, diagnostics) -> switch (errcode) {
+                    case 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
+                            "role group " + groupId + " already has a role named " + quote(name.value()), diagnostics);
+                    case 34022 -> new ConflictException(ConflictException.Reason.IMMUTABLE_DEFAULT_GROUP,
+                            "no role can be added to the Default group (" + groupId + ")", diagnostics);
+                    case 34020 -> new NotFoundException(NotFoundException.Subject.ROLE_GROUP,
+                            "role group " + groupId + " does not exist", diagnostics);
+                    case 34018 -> new RejectedInputException("DingTalk refused the role name or group id of add_role"
+                            + " as empty (role name " + quote(name.value()) + ", group " + groupId + ")", diagnostics);
+                    default -> null;
+                });
+    }
+
+    JsonNode updateRole(RoleId roleId, RoleName name, Deadline deadline) {
+        return call("update_role", deadline, (api, token, options) -> api.updateRole(token, roleId.value(), name.value(), options),
+                (errcode, diagnostics) -> switch (errcode) {
+                    case 33011 -> new NotFoundException(NotFoundException.Subject.ROLE,
+                            "role " + roleId + " does not exist", diagnostics);
+                    case 33012 -> new ConflictException(ConflictException.Reason.IMMUTABLE_DEFAULT_GROUP,
+                            "role " + roleId + " belongs to the Default group and cannot be renamed", diagnostics);
+                    case 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
+                            "another role in the group of role " + roleId + " is named " + quote(name.value()),
+                            diagnostics);
+                    case 660000 -> new RejectedInputException("DingTalk refused update_role for role " + roleId
+                            + " as missing a parameter", diagnostics);
+                    default -> null;
+                });
+    }
+
+    JsonNode list(PageRequest page, Deadline deadline) {
+        return call("list", deadline, (api, token, options) -> api.listRoleGroups(token, page.size(), page.offset(), options),
+                (errcode, diagnostics) -> switch (errcode) {
+                    case 40069 -> new RejectedInputException("DingTalk refused the page size " + page.size(), diagnostics);
+                    case 40068 -> new RejectedInputException("DingTalk refused the page offset " + page.offset(),
+                            diagnostics);
+                    default -> null;
+                });
+    }
+
+    JsonNode getRoleGroup(RoleGroupId groupId, Deadline deadline) {
+        return call("getrolegroup", deadline, (api, token, options) -> api.getRoleGroup(token, groupId.value(), options),
+                (errcode, diagnostics) -> errcode == 400002
+                        ? new NotFoundException(NotFoundException.Subject.ROLE_GROUP,
+                                "role group " + groupId + " does not exist", diagnostics)
+                        : null);
+    }
+
+    private JsonNode call(String operation, Deadline deadline, Send send, ErrorMapper errors) {
+        AccessToken token = currentToken();
+        Reply reply = exchange(operation, deadline, send, token);
+        if (DingTalkErrors.isTokenRejected(reply)) {
+            invalidate(token);
+            AccessToken fresh = currentToken();
+            if (!fresh.equals(token)) {
+                LOG.debug("DingTalk refused the access token for {}; replaying once with a new token", operation);
+                token = fresh;
+                reply = exchange(operation, deadline, send, token);
+            }
+        }
+        return DingTalkErrors.successBody(reply, operation, errors, token.reveal());
+    }
+
+    private Reply exchange(String operation, Deadline deadline, Send send, AccessToken token) {
+        takeRateLimitSlot(operation, deadline);
+        String encodedToken = FormUrlEncoder.encodeQueryValue(token.reveal());
+        return http.exchange(operation, deadline, options -> send.send(http.api(), encodedToken, options),
+                token.reveal(), encodedToken);
+    }
+
+    private void takeRateLimitSlot(String operation, Deadline deadline) {
+        if (rateLimiter == null) {
+            return;
+        }
+        boolean granted;
+        try {
+            granted = rateLimiter.tryAcquirePermit(deadline.remaining());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AttemptFailed.giveUp(new UnavailableException(operation + " was interrupted while waiting for"
+                    + " the client-side rate limit", false, false, BackendDiagnostics.NONE, null));
+        }
+        if (!granted) {
+            throw AttemptFailed.giveUp(new ThrottledException(operation + " was not sent: the client-side rate limit"
+                    + " has no free slot before the operation's deadline", null, false, BackendDiagnostics.NONE));
+        }
+    }
+
+    private AccessToken currentToken() {
+        try {
+            AccessToken token = tokens.currentToken();
+            if (token == null) {
+                throw AttemptFailed.giveUp(new UnavailableException("the access token source returned no token",
+                        false, false, BackendDiagnostics.NONE, null));
+            }
+            return token;
+        } catch (RoleDirectoryException e) {
+            throw AttemptFailed.of(e);
+        } catch (AttemptFailed e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw AttemptFailed.giveUp(new UnavailableException("the access token source failed", false, false,
+                    BackendDiagnostics.NONE, RedactedCause.of(e)));
+        }
+    }
+
+    private void invalidate(AccessToken token) {
+        try {
+            tokens.invalidate(token);
+        } catch (RuntimeException e) {
+            throw AttemptFailed.giveUp(new UnavailableException("the access token source failed", false, false,
+                    BackendDiagnostics.NONE, RedactedCause.of(e, token.reveal())));
+        }
+    }
+
+    static String quote(String name) {
+        return "\"" + name + "\"";
+    }
+}
