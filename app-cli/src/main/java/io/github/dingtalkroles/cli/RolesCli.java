@@ -1,0 +1,87 @@
+package io.github.dingtalkroles.cli;
+
+import io.github.dingtalkroles.port.RoleDirectoryException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Entry point of the {@code roles} command line. Errors are one line on stderr,
+ * {@code error: ...}, and an exit code from {@link ExitCode}; {@code --verbose} adds the stack trace.
+ */
+public final class RolesCli {
+    private RolesCli() {
+    }
+
+    /** Runs {@code roles} with the process's environment and streams, and exits with its code. */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(args, System.getenv(), out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs {@code roles} in-process: what tests and {@link #main} call. Returns the exit code. */
+    static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        return commandLine(environment, out, err).execute(args);
+    }
+
+    static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        RolesCommand root = new RolesCommand();
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(usageError());
+        cli.setExecutionExceptionHandler(failure(root));
+        cli.setExecutionStrategy(parseResult -> {
+            Logging.configure(root.verbose);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return cli;
+    }
+
+    private static IParameterExceptionHandler usageError() {
+        return (ParameterException e, String[] args) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("error: " + oneLine(e.getMessage())
+                    + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+            command.getErr().flush();
+            return ExitCode.USAGE;
+        };
+    }
+
+    private static IExecutionExceptionHandler failure(RolesCommand root) {
+        return (Exception e, CommandLine command, CommandLine.ParseResult parseResult) -> {
+            PrintWriter err = command.getErr();
+            err.println("error: " + oneLine(describe(e)));
+            if (root.verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCode.of(e);
+        };
+    }
+
+    /** The failure's message; for failures nobody anticipated, its type too. */
+    private static String describe(Throwable e) {
+        boolean anticipated = e instanceof RoleDirectoryException || e instanceof IllegalArgumentException
+                || e instanceof MissingCredentialsException;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (anticipated && !message.isBlank()) {
+            return message;
+        }
+        return "unexpected " + e.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.dingtalkroles.cli;
+
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import io.github.dingtalkroles.port.RoleDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code roles}: the top-level command, holding the global options every subcommand inherits. */
+@Command(name = "roles",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Manage DingTalk roles: locally (the default, no account needed) or on DingTalk.",
+        footer = {"",
+                "Exit codes: 0 ok, 2 bad usage or input, 3 not found, 4 conflict, 5 not authorised,",
+                "6 throttled or unavailable after retries, 1 anything else.",
+                "Every option also reads its environment variable (ROLES_BACKEND, ROLES_STORE, DINGTALK_BASE_URL,",
+                "DINGTALK_ACCESS_TOKEN, DINGTALK_APP_KEY, DINGTALK_APP_SECRET, ROLES_OUTPUT): prefer them for secrets."},
+        subcommands = {
+                AddGroupCommand.class, AddRoleCommand.class, UpdateRoleCommand.class,
+                ListCommand.class, GetGroupCommand.class, ServeCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class})
+final class RolesCommand implements Runnable {
+    /** The backends of {@code --backend}. */
+    enum Backend { local, dingtalk }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backend", scope = ScopeType.INHERIT, defaultValue = "local", paramLabel = "local|dingtalk",
+            description = "Where the roles live (env ROLES_BACKEND; default: ${DEFAULT-VALUE}).")
+    Backend backend;
+
+    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "PATH",
+            defaultValue = "${sys:user.home}/.dingtalk-roles/directory.json",
+            description = "The local backend's file (env ROLES_STORE; default: ${DEFAULT-VALUE}).")
+    Path store;
+
+    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "https://oapi.dingtalk.com",
+            description = "DingTalk's address (env DINGTALK_BASE_URL; default: ${DEFAULT-VALUE}).")
+    String baseUrl;
+
+    @Option(names = "--access-token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
+            description = "A DingTalk access token (env DINGTALK_ACCESS_TOKEN).")
+    String accessToken;
+
+    @Option(names = "--app-key", scope = ScopeType.INHERIT, paramLabel = "KEY",
+            description = "The app key, to fetch tokens (env DINGTALK_APP_KEY).")
+    String appKey;
+
+    @Option(names = "--app-secret", scope = ScopeType.INHERIT, paramLabel = "SECRET",
+            description = "The app secret, to fetch tokens (env DINGTALK_APP_SECRET).")
+    String appSecret;
+
+    @Option(names = "--output", scope = ScopeType.INHERIT, defaultValue = "table", paramLabel = "table|json",
+            description = "table for people, json for scripts (env ROLES_OUTPUT; default: ${DEFAULT-VALUE}).")
+    Output.Format output;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces of errors and the library's log.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The role directory of the chosen backend, composed by Guice. */
+    RoleDirectory directory() {
+        try {
+            return Guice.createInjector(backendModule()).getInstance(RoleDirectory.class);
+        } catch (ProvisionException e) {
+            // Report what went wrong while composing (an unreadable store, say), not Guice's wrapper.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** One Guice module per backend configuration. */
+    Module backendModule() {
+        return switch (backend) {
+            case local -> new LocalStoreModule(store);
+            case dingtalk -> DingTalkModule.from(this);
+        };
+    }
+
+    Output out() {
+        return Output.of(output, spec.commandLine().getOut());
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

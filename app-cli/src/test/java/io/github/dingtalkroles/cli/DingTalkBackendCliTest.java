@@ -1,0 +1,179 @@
+package io.github.dingtalkroles.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dingtalkroles.emulator.DingTalkEmulator;
+import io.github.dingtalkroles.emulator.Endpoint;
+import io.github.dingtalkroles.emulator.Fault;
+import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every subcommand with {@code --backend dingtalk}, against the DingTalk emulator. */
+class DingTalkBackendCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "cli-app";
+    private static final String SECRET = "cli-secret-5f2c9a";
+    private static final String FIXED_TOKEN = "fixed-token-7d41e0";
+
+    private DingTalkEmulator emulator;
+    private Cli cli;
+
+    @BeforeEach
+    void startEmulator() {
+        emulator = DingTalkEmulator.builder()
+                .directory(InMemoryRoleDirectory.create())
+                .appCredentials(KEY, SECRET)
+                .accessToken(FIXED_TOKEN)
+                .start();
+        cli = new Cli()
+                .env("ROLES_BACKEND", "dingtalk")
+                .env("DINGTALK_BASE_URL", emulator.baseUrl())
+                .env("DINGTALK_APP_KEY", KEY)
+                .env("DINGTALK_APP_SECRET", SECRET);
+    }
+
+    @AfterEach
+    void stopEmulator() {
+        emulator.close();
+    }
+
+    private static JsonNode ok(Cli.Result result) throws Exception {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).as(result.toString()).isEmpty();
+        return JSON.readTree(result.out());
+    }
+
+    private static void assertNoSecret(Cli.Result result) {
+        assertThat(result.out() + result.err()).doesNotContain(SECRET, FIXED_TOKEN);
+    }
+
+    @Test
+    void everySubcommandWorksAgainstDingTalk() throws Exception {
+        JsonNode group = ok(cli.json("add-group", "--name", "HR"));
+        long groupId = group.get("id").asLong();
+        JsonNode role = ok(cli.json("add-role", "--group-id", "" + groupId, "--name", "Recruiter"));
+        JsonNode renamed = ok(cli.json("update-role", "--role-id", role.get("id").asText(), "--name", "Talent"));
+        JsonNode fetched = ok(cli.json("get-group", "--group-id", "" + groupId));
+        JsonNode page = ok(cli.json("list", "--offset", "1", "--size", "1"));
+        JsonNode all = ok(cli.json("list", "--all"));
+
+        assertThat(group.toString()).isEqualTo("{\"id\":" + groupId + ",\"name\":\"HR\",\"roles\":[]}");
+        assertThat(role.get("groupId").asLong()).isEqualTo(groupId);
+        assertThat(renamed.get("name").asText()).isEqualTo("Talent");
+        assertThat(fetched.get("roles").get(0).get("name").asText()).isEqualTo("Talent");
+        assertThat(page.get("groups").get(0).get("name").asText()).isEqualTo("HR");
+        assertThat(page.get("hasMore").asBoolean()).isFalse();
+        assertThat(all.get("groups")).hasSize(2);
+        assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(6); // one per run: each run is a process
+    }
+
+    @Test
+    void aFixedAccessTokenWorksWithoutAppCredentials() throws Exception {
+        Cli tokenOnly = new Cli().env("DINGTALK_ACCESS_TOKEN", FIXED_TOKEN);
+
+        Cli.Result result = tokenOnly.json("--backend", "dingtalk", "--base-url", emulator.baseUrl(), "list");
+
+        assertThat(ok(result).get("groups").get(0).get("name").asText()).isEqualTo("Default");
+        assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isZero();
+    }
+
+    @Test
+    void notFoundExitsWithThreeAndNamesTheErrcodeAndRequestId() {
+        Cli.Result missingRole = cli.run("update-role", "--role-id", "42", "--name", "x");
+        Cli.Result missingGroup = cli.run("get-group", "--group-id", "42");
+
+        assertThat(missingRole.exitCode()).isEqualTo(3);
+        assertThat(missingRole.err()).startsWith("error: ").contains("errcode 33011").contains("request_id ")
+                .hasLineCount(1);
+        assertThat(missingGroup.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void conflictsExitWithFour() throws Exception {
+        long groupId = ok(cli.json("add-group", "--name", "HR")).get("id").asLong();
+        cli.run("add-role", "--group-id", "" + groupId, "--name", "Recruiter");
+
+        Cli.Result duplicate = cli.run("add-role", "--group-id", "" + groupId, "--name", "Recruiter");
+        Cli.Result builtIn = cli.run("update-role", "--role-id", "1507113580", "--name", "Boss");
+
+        assertThat(duplicate.exitCode()).isEqualTo(4);
+        assertThat(duplicate.err()).contains("errcode 34021");
+        assertThat(builtIn.exitCode()).isEqualTo(4);
+    }
+
+    @Test
+    void badOrMissingCredentialsExitWithFiveAndNeverShowTheSecret() {
+        Cli.Result wrongSecret = cli.env("DINGTALK_APP_SECRET", "wrong-" + SECRET).run("--verbose", "list");
+        Cli.Result wrongToken = new Cli().run("--backend", "dingtalk", "--base-url", emulator.baseUrl(),
+                "--access-token", FIXED_TOKEN + "x", "list");
+        Cli.Result none = new Cli().run("--backend", "dingtalk", "--base-url", emulator.baseUrl(), "list");
+        Cli.Result keyOnly = new Cli().env("DINGTALK_APP_KEY", KEY)
+                .run("--backend", "dingtalk", "--base-url", emulator.baseUrl(), "list");
+
+        assertThat(wrongSecret.exitCode()).isEqualTo(5);
+        assertThat(wrongSecret.err()).contains("errcode 40096");
+        assertThat(wrongToken.exitCode()).isEqualTo(5);
+        assertThat(wrongToken.err()).doesNotContain(FIXED_TOKEN);
+        assertThat(none.exitCode()).isEqualTo(5);
+        assertThat(none.err()).isEqualTo("error: the dingtalk backend needs credentials: --access-token"
+                + " (DINGTALK_ACCESS_TOKEN), or --app-key and --app-secret (DINGTALK_APP_KEY, DINGTALK_APP_SECRET)\n");
+        assertThat(keyOnly.exitCode()).isEqualTo(5);
+        assertNoSecret(wrongSecret);
+        assertNoSecret(wrongToken);
+    }
+
+    @Test
+    void throttlingOrUnavailabilityAfterRetriesExitWithSix() {
+        emulator.faults().next(Endpoint.LIST_ROLES, Fault.QUOTA_EXHAUSTED, 1);
+        Cli.Result quota = cli.run("list");
+        emulator.faults().next(Endpoint.GET_ROLE_GROUP, Fault.BUSY, 10);
+        Cli.Result busy = cli.run("get-group", "--group-id", "1507113577");
+
+        assertThat(quota.exitCode()).isEqualTo(6);
+        assertThat(quota.err()).contains("errcode 90020");
+        assertThat(busy.exitCode()).isEqualTo(6);
+        assertThat(busy.err()).contains("errcode -1").hasLineCount(1);
+        assertThat(emulator.requestCount(Endpoint.GET_ROLE_GROUP)).isEqualTo(4);
+    }
+
+    @Test
+    void retriesTransientFailuresAndSucceeds() throws Exception {
+        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.COMMIT_THEN_BUSY, 1);
+
+        JsonNode group = ok(cli.json("add-group", "--name", "HR"));
+
+        assertThat(group.get("name").asText()).isEqualTo("HR");
+        JsonNode all = ok(cli.json("list", "--all"));
+        assertThat(all.get("groups").findValuesAsText("name")).containsOnlyOnce("HR");
+    }
+
+    @Test
+    void anUnreachableServerExitsWithSix() {
+        String url = emulator.baseUrl();
+        emulator.close();
+
+        Cli.Result result = cli.env("DINGTALK_BASE_URL", url).run("list");
+
+        assertThat(result.exitCode()).isEqualTo(6);
+        assertThat(result.err()).startsWith("error: ").hasLineCount(1);
+    }
+
+    @Test
+    void aMalformedBaseUrlIsBadUsage() {
+        Cli.Result result = cli.env("DINGTALK_BASE_URL", "not a url").run("list");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    }
+
+    @Test
+    void serveRefusesTheDingTalkBackend() {
+        Cli.Result result = cli.run("serve");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("serve runs in front of the local store");
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.dingtalkroles.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dingtalkroles.domain.RoleGroup;
+import io.github.dingtalkroles.inmemory.DirectorySnapshot;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local store across real processes: concurrent writers, and writers killed mid-write. */
+class LocalStoreProcessTest {
+    @TempDir
+    Path dir;
+
+    private static ProcessBuilder java(String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void sixteenAddRoleProcessesStartedAtOnceLeaveSixteenRoles() throws Exception {
+        Path store = dir.resolve("directory.json");
+        long group = Long.parseLong(Cli.withStore(store).json("add-group", "--name", "HR").out()
+                .replaceAll(".*\"id\":(\\d+).*\\s*", "$1"));
+
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            processes.add(java(RolesCli.class.getName(), "--store", store.toString(),
+                    "add-role", "--group-id", Long.toString(group), "--name", "role-" + i)
+                    .redirectOutput(dir.resolve("out-" + i + ".txt").toFile()).start());
+        }
+        for (Process p : processes) {
+            assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        }
+
+        assertThat(processes).allSatisfy(p -> assertThat(p.exitValue()).isZero());
+        DirectorySnapshot snapshot = StoreFormat.read(Files.readAllBytes(store));
+        RoleGroup hr = snapshot.groups().stream().filter(g -> g.id().value() == group).findFirst().orElseThrow();
+        assertThat(hr.roles()).extracting(r -> r.name().value())
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 16).mapToObj(i -> "role-" + i).toList());
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aWriterKilledAtAnyMomentLeavesTheOldOrTheNewStateNeverATornFile() throws Exception {
+        Path store = dir.resolve("directory.json");
+        Random random = new Random(42);
+        int previousCount = -1;
+        for (int round = 0; round < 6; round++) {
+            Process writer = java(StoreWriter.class.getName(), store.toString())
+                    .redirectOutput(File.createTempFile("writer", ".log", dir.toFile())).start();
+            // Let it write for a while, then kill it (SIGKILL) wherever it is.
+            Thread.sleep(400 + random.nextInt(600));
+            writer.destroyForcibly().waitFor();
+
+            DirectorySnapshot snapshot = StoreFormat.read(Files.readAllBytes(store));
+            List<String> written = snapshot.groups().stream().filter(g -> !g.isDefault())
+                    .map(g -> g.name().value()).collect(Collectors.toList());
+            assertThat(written).containsExactlyElementsOf(
+                    IntStream.range(0, written.size()).mapToObj(i -> "W" + i).toList());
+            assertThat(written.size()).isGreaterThanOrEqualTo(Math.max(previousCount, 0));
+            previousCount = written.size();
+        }
+        assertThat(previousCount).isPositive();
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.dingtalkroles.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as users run it: {@code java -jar app-cli/target/roles.jar ...}. */
+class PackagedJarIT {
+    private static final Path JAR = Path.of(System.getProperty("roles.jar", "target/roles.jar"));
+
+    @TempDir
+    Path home;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run roles(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(home.resolve("out.txt").toFile())
+                .redirectError(home.resolve("err.txt").toFile());
+        builder.environment().put("ROLES_STORE", home.resolve("directory.json").toString());
+        builder.environment().remove("ROLES_BACKEND");
+        builder.environment().remove("ROLES_OUTPUT");
+        Process process = builder.start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(),
+                Files.readString(home.resolve("out.txt"), StandardCharsets.UTF_8),
+                Files.readString(home.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runsAsAJarWithTheEmbeddedLocalDefault() throws Exception {
+        Run added = roles("--output", "json", "add-group", "--name", "HR");
+        Run listed = roles("list", "--output", "json");
+
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).startsWith("{\"id\":").contains("\"name\":\"HR\",\"roles\":[]}");
+        assertThat(listed.out()).contains("\"name\":\"Default\"").contains("\"name\":\"HR\"")
+                .endsWith("\"hasMore\":false}\n");
+        assertThat(listed.err()).isEmpty();
+    }
+
+    @Test
+    void reportsItsVersionAndExitCodes() throws Exception {
+        Run version = roles("--version");
+        Run missing = roles("get-group", "--group-id", "42");
+        Run bad = roles("list", "--size", "0");
+
+        assertThat(version.out()).startsWith("roles 0.");
+        assertThat(missing.exitCode()).isEqualTo(3);
+        assertThat(missing.err()).isEqualTo("error: role group 42 does not exist\n");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("error: page size must be between 1 and 200");
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.dingtalkroles.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code roles serve} as a process: its first line, clients through it, and a clean stop on SIGTERM. */
+class ServeProcessTest {
+    @TempDir
+    Path dir;
+
+    private Process serve(Path store, String... extra) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RolesCli.class.getName(),
+                "serve", "--port", "0", "--store", store.toString()));
+        command.addAll(List.of(extra));
+        return new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("serve.out").toFile())
+                .redirectError(dir.resolve("serve.err").toFile())
+                .start();
+    }
+
+    /** The server's stdout lines, once it has printed at least {@code count}. */
+    private List<String> lines(Process server, int count) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            List<String> lines = Files.readAllLines(dir.resolve("serve.out"), StandardCharsets.UTF_8);
+            if (lines.size() >= count) {
+                return lines;
+            }
+            assertThat(server.isAlive()).as("serve exited: " + Files.readString(dir.resolve("serve.err"))).isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("serve printed fewer than " + count + " lines in a minute");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void servesTheLocalStoreToDingTalkClientsAndStopsCleanlyOnSigterm() throws Exception {
+        Path store = dir.resolve("directory.json");
+        Process server = serve(store);
+        try {
+            List<String> lines = lines(server, 3);
+            String first = lines.get(0);
+            String keyLine = lines.get(1);
+            String secretLine = lines.get(2);
+
+            assertThat(first).matches("listening on http://127\\.0\\.0\\.1:\\d+");
+            String url = first.substring("listening on ".length());
+            String key = keyLine.replaceFirst("^app key: +", "");
+            String secret = secretLine.replaceFirst("^app secret: +", "");
+            Cli client = new Cli().env("DINGTALK_APP_KEY", key).env("DINGTALK_APP_SECRET", secret);
+
+            Cli.Result added = client.json("--backend", "dingtalk", "--base-url", url, "add-group", "--name", "HR");
+            assertThat(added.exitCode()).as(added.toString()).isZero();
+            Cli.Result wrong = new Cli().env("DINGTALK_APP_KEY", key).env("DINGTALK_APP_SECRET", "nope")
+                    .run("--backend", "dingtalk", "--base-url", url, "list");
+            assertThat(wrong.exitCode()).isEqualTo(5);
+
+            server.destroy(); // SIGTERM
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(server.exitValue()).isEqualTo(143);
+        } finally {
+            server.destroyForcibly();
+        }
+
+        Cli.Result local = Cli.withStore(store).json("list");
+        assertThat(local.out()).contains("\"name\":\"HR\"");
+        assertThat(Files.readString(dir.resolve("serve.err"))).doesNotContain("Exception");
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void acceptsAFixedTokenAndPrintsNoGeneratedCredentials() throws Exception {
+        Process server = serve(dir.resolve("directory.json"), "--access-token", "serve-token-31");
+        try {
+            String url = lines(server, 1).get(0).substring("listening on ".length());
+
+            Cli.Result listed = new Cli().env("DINGTALK_ACCESS_TOKEN", "serve-token-31")
+                    .json("--backend", "dingtalk", "--base-url", url, "list");
+
+            assertThat(listed.exitCode()).as(listed.toString()).isZero();
+            server.destroy();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readAllLines(dir.resolve("serve.out"))).hasSize(1);
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+}
