@@ -51,6 +51,28 @@ class PackagedJarIT {
     }
 
     @Test
+    void showsProgressOfListAllOnlyWhenStderrIsATerminal() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(roles("add-group", "--name", "G" + i).exitCode()).isZero();
+        }
+        Run piped = roles("list", "--all", "--output", "json");
+
+        // script(1) runs the command on a pseudo-terminal, as a person at a shell would.
+        String command = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JAR
+                + " list --all --output json";
+        ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
+                .redirectOutput(home.resolve("tty.txt").toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("ROLES_STORE", home.resolve("directory.json").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        String onTerminal = Files.readString(home.resolve("tty.txt"), StandardCharsets.UTF_8);
+
+        assertThat(piped.err()).isEmpty();
+        assertThat(onTerminal).contains("fetched 1 page, 4 role groups").contains("\"hasMore\":false}");
+    }
+
+    @Test
     void reportsItsVersionAndExitCodes() throws Exception {
         Run version = roles("--version");
         Run missing = roles("get-group", "--group-id", "42");
