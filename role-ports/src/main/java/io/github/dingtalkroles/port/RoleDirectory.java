@@ -39,6 +39,11 @@ import java.util.stream.Stream;
  * Implementations are safe for concurrent use. Each operation is atomic: a concurrent reader sees a
  * write entirely or not at all; of concurrent writes that conflict (two roles with one name in one
  * group), exactly one succeeds and the others throw {@link ConflictException}.
+ *
+ * <p>One allowance for remote backends: a backend that recovers from a lost reply by looking the
+ * name up (as the DingTalk adapter does for {@link #addRole} and {@link #addRoleGroup}, rather than
+ * risk a duplicate or a false failure) returns the role or group it finds. If another caller created
+ * that very name in the same moment, both callers are handed the same role or group.
  */
 public interface RoleDirectory {
 
