@@ -48,6 +48,9 @@ public final class CliStart {
         variants.put("+ AppCDS + TieredStopAtLevel=1", command(java, List.of(cds, c1), list));
         variants.put("+ AppCDS + TieredStopAtLevel=1 + SerialGC",
                 command(java, List.of(cds, c1, "-XX:+UseSerialGC"), list));
+        variants.put("+ AppCDS + TieredStopAtLevel=1 + Guice without bytecode generation",
+                command(java, List.of(cds, c1, "-Dguice_bytecode_gen_option=DISABLED",
+                        "-Dguice_include_stack_traces=OFF"), list));
         variants.put("./roles list (launcher)", List.of(root.resolve("roles").toString(), "--store", store.toString(),
                 "list"));
 
