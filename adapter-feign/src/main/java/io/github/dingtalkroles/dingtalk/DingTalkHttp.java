@@ -19,6 +19,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -107,7 +108,7 @@ final class DingTalkHttp {
                     false, false, BackendDiagnostics.NONE, RedactedCause.of(e, secrets)));
         }
         try (Response closing = response; InputStream in = closing.body() == null ? null : closing.body().asInputStream()) {
-            byte[] body = in == null ? new byte[0] : readBody(in, closing.body().length());
+            byte[] body = in == null ? new byte[0] : readBody(in, contentLength(closing));
             if (body.length > MAX_BODY_BYTES) {
                 throw AttemptFailed.giveUpAmbiguous(new UnavailableException("DingTalk's reply to " + operation
                         + " is larger than " + MAX_BODY_BYTES + " bytes", false, false, BackendDiagnostics.NONE, null));
@@ -115,6 +116,20 @@ final class DingTalkHttp {
             return Reply.of(closing.status(), body);
         } catch (IOException e) {
             throw transportFailure(operation, e, secrets);
+        }
+    }
+
+    /** The reply's Content-Length, or {@code null} if it has none or not one number. */
+    private static Integer contentLength(Response response) {
+        Collection<String> values = response.headers().get("Content-Length");
+        if (values == null || values.size() != 1) {
+            return null;
+        }
+        try {
+            long length = Long.parseLong(values.iterator().next().trim());
+            return length >= 0 && length <= Integer.MAX_VALUE ? (int) length : null;
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * this adapter, with less work per call (no stream pipelines or set copies of the headers, no derived
  * clients: {@link DingTalkHttp} keeps the options in line with the client). The read timeout of each
  * request is the JDK request timeout; the body is handed over as a stream, so {@link DingTalkHttp}
- * can refuse an oversized reply without buffering it. Thread-safe.
+ * reads it once and can refuse an oversized reply without buffering it. Thread-safe.
  */
 final class JdkHttpTransport implements Client {
     /** Headers the JDK client sets itself and refuses from callers. */
@@ -75,15 +75,16 @@ final class JdkHttpTransport implements Client {
             throw new IOException(e);
         }
         Map<String, Collection<String>> headers = new HashMap<>(response.headers().map());
-        Integer length = response.headers().firstValueAsLong("Content-Length")
-                .stream().filter(n -> n <= Integer.MAX_VALUE).mapToObj(n -> (int) n).findFirst().orElse(null);
+        // The body's length is withheld from Feign on purpose: given a length up to 8 KiB, Feign copies
+        // the body into a buffer of its own before returning the Response; without one it hands the
+        // stream over, and DingTalkHttp reads it once, sized from the Content-Length header.
         return Response.builder()
                 .status(response.statusCode())
                 .request(request)
                 .protocolVersion(response.version() == HttpClient.Version.HTTP_2
                         ? Request.ProtocolVersion.HTTP_2 : Request.ProtocolVersion.HTTP_1_1)
                 .headers(headers)
-                .body(response.body(), length)
+                .body(response.body(), null)
                 .build();
     }
 }
