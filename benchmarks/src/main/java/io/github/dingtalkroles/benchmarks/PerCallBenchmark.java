@@ -36,8 +36,8 @@ import java.util.List;
  * all against one {@link CannedServer} in a separate JVM. The clients take
  * turns in batches (round-robin, the starting client rotating each round) so that drift hits all
  * alike. Latency per call is {@code System.nanoTime()} around the call; allocation per call is the
- * growth of the bytes allocated by all live threads of this JVM over a batch, divided by its calls
- * (the JDK HttpClient does its I/O on other threads).
+ * growth of the bytes allocated by all threads of this JVM over a batch, divided by its calls
+ * (the JDK HttpClient does its I/O on other threads); see {@link Stats#allocatedByAllThreads()}.
  *
  * <p>Arguments: {@code quick} for a short run.
  */
@@ -111,7 +111,8 @@ public final class PerCallBenchmark {
                             () -> send(jdk, plainAdd, "roleName=Recruiter&groupId=" + GROUP_ID)));
 
             System.out.printf("### Per-call cost (%s; warm-up %,d calls per client, then %d rounds x %d calls per"
-                    + " client, round-robin)%n%n", quick ? "quick" : "full", warmup, rounds, batch);
+                    + " client, round-robin; allocation: %s)%n%n", quick ? "quick" : "full", warmup, rounds, batch,
+                    Stats.allocationMethod());
             measure("POST /topapi/role/list (a page of 20 groups x 5 roles, "
                     + CannedServer.listBody().length + " bytes)", list, warmup, rounds, batch);
             measure("POST /role/add_role", addRole, warmup, rounds, batch);

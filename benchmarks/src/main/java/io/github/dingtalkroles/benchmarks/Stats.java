@@ -2,6 +2,7 @@ package io.github.dingtalkroles.benchmarks;
 
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -28,11 +29,39 @@ final class Stats {
     }
 
     /**
-     * Bytes allocated so far by all live threads of this JVM (JDK 17 has no
-     * {@code getTotalThreadAllocatedBytes}; this sums {@code getThreadAllocatedBytes} over
-     * {@code getAllThreadIds()}). Threads that ended are not counted.
+     * {@code getTotalThreadAllocatedBytes()}, if this JVM has it: JDK 21 added it and 17.0.x updates
+     * carry it as a backport, but it is not in the JDK 17 API this module compiles against.
+     */
+    private static final Method TOTAL = totalAllocatedMethod();
+
+    private static Method totalAllocatedMethod() {
+        try {
+            Method method = ThreadMXBean.class.getMethod("getTotalThreadAllocatedBytes");
+            return (long) method.invoke(THREADS) >= 0 ? method : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** How {@link #allocatedByAllThreads()} counts, for the report. */
+    static String allocationMethod() {
+        return TOTAL != null ? "ThreadMXBean.getTotalThreadAllocatedBytes()"
+                : "sum of ThreadMXBean.getThreadAllocatedBytes over live threads";
+    }
+
+    /**
+     * Bytes allocated so far by all threads of this JVM: {@code getTotalThreadAllocatedBytes()}
+     * (threads that ended included) where the JVM has it, else the sum of
+     * {@code getThreadAllocatedBytes} over {@code getAllThreadIds()} (threads that ended are lost).
      */
     static long allocatedByAllThreads() {
+        if (TOTAL != null) {
+            try {
+                return (long) TOTAL.invoke(THREADS);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         long[] ids = THREADS.getAllThreadIds();
         long total = 0;
         for (long bytes : THREADS.getThreadAllocatedBytes(ids)) {
