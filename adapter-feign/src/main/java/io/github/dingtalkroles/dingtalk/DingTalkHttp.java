@@ -6,7 +6,6 @@ import feign.Logger;
 import feign.Request;
 import feign.Response;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.UnavailableException;
 import java.io.IOException;
@@ -19,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -59,13 +60,13 @@ final class DingTalkHttp {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout)
                 .build();
-        // Feign's Http2Client derives a new JDK client for any request whose options differ from the
-        // client's own connect timeout and redirect policy; match them so the client is really shared.
+        // The options Feign hands to the transport match the client's own connect timeout and redirect
+        // policy; the transport uses the client as it is, so it is really shared.
         long connectMillis = client.connectTimeout().orElseThrow(() -> new IllegalArgumentException(
                 "the shared HttpClient needs a connect timeout (HttpClient.Builder.connectTimeout)")).toMillis();
         boolean redirects = client.followRedirects() == HttpClient.Redirect.ALWAYS;
         DingTalkApi api = Feign.builder()
-                .client(new Http2Client(client))
+                .client(new JdkHttpTransport(client))
                 .encoder(new FormUrlEncoder())
                 .retryer(Retryer.NEVER_RETRY)
                 .logger(new RedactingLogger())
@@ -107,7 +108,7 @@ final class DingTalkHttp {
                     false, false, BackendDiagnostics.NONE, RedactedCause.of(e, secrets)));
         }
         try (Response closing = response; InputStream in = closing.body() == null ? null : closing.body().asInputStream()) {
-            byte[] body = in == null ? new byte[0] : in.readNBytes(MAX_BODY_BYTES + 1);
+            byte[] body = in == null ? new byte[0] : readBody(in, contentLength(closing));
             if (body.length > MAX_BODY_BYTES) {
                 throw AttemptFailed.giveUpAmbiguous(new UnavailableException("DingTalk's reply to " + operation
                         + " is larger than " + MAX_BODY_BYTES + " bytes", false, false, BackendDiagnostics.NONE, null));
@@ -116,6 +117,30 @@ final class DingTalkHttp {
         } catch (IOException e) {
             throw transportFailure(operation, e, secrets);
         }
+    }
+
+    /** The reply's Content-Length, or {@code null} if it has none or not one number. */
+    private static Integer contentLength(Response response) {
+        Collection<String> values = response.headers().get("Content-Length");
+        if (values == null || values.size() != 1) {
+            return null;
+        }
+        try {
+            long length = Long.parseLong(values.iterator().next().trim());
+            return length >= 0 && length <= Integer.MAX_VALUE ? (int) length : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The whole body, or {@link #MAX_BODY_BYTES} + 1 bytes of it; sized from Content-Length when given. */
+    private static byte[] readBody(InputStream in, Integer contentLength) throws IOException {
+        if (contentLength == null || contentLength < 0 || contentLength > MAX_BODY_BYTES) {
+            return in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        byte[] body = new byte[contentLength];
+        int read = in.readNBytes(body, 0, contentLength);
+        return read == contentLength ? body : Arrays.copyOf(body, read);
     }
 
     private static AttemptFailed transportFailure(String operation, Throwable failure, String... secrets) {

@@ -1,0 +1,70 @@
+package io.github.dingtalkroles.benchmarks;
+
+import io.github.dingtalkroles.dingtalk.AccessToken;
+import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
+import io.github.dingtalkroles.port.RoleDirectory;
+import io.github.dingtalkroles.port.RoleGroupWalk;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The client side of item 2, meant for a small heap ({@code -Xmx64m}): walks every role group of the
+ * emulator at {@code baseUrl} through {@link RoleDirectory#allRoleGroups()}'s walk
+ * ({@link RoleGroupWalk}). Warm-up and measurement each walk about {@code budget} groups (whole walks,
+ * at least one), so every directory size gets the same JIT warm-up; it prints the mean time of one
+ * measured walk as {@code result groups=G roles=R pages=P nanos=T heapPeak=B oldPeak=B maxHeap=B}. Peak heap is read
+ * from the heap pools' peak usage, reset after the warm-up: the sum over the pools is an upper bound
+ * of the true peak (the pools peak at different moments); the old generation's peak is what the
+ * walk retained.
+ */
+public final class WalkClient {
+    private WalkClient() {
+    }
+
+    public static void main(String[] args) {
+        String baseUrl = args[0];
+        long budget = Long.parseLong(args[1]);
+        RoleDirectory directory = DingTalkRoleDirectory.builder()
+                .baseUrl(baseUrl)
+                .accessToken(AccessToken.of(EmulatorServer.TOKEN))
+                .noRateLimit()
+                .build();
+        long size = RoleGroupWalk.over(directory).stream().count();
+        long walks = Math.max(1, budget / size);
+        for (long walked = size; walked < budget; walked += size) {
+            RoleGroupWalk.over(directory).stream().count(); // warm-up: the same work at every size
+        }
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        AtomicInteger pages = new AtomicInteger();
+        long[] roles = new long[1];
+        long groups = 0;
+        long start = System.nanoTime();
+        for (long w = 0; w < walks; w++) {
+            pages.set(0);
+            roles[0] = 0;
+            groups = RoleGroupWalk.over(directory)
+                    .onPage(page -> pages.incrementAndGet())
+                    .stream()
+                    .peek(group -> roles[0] += group.roles().size())
+                    .count();
+        }
+        long nanos = (System.nanoTime() - start) / walks;
+        long heapPeak = 0;
+        long oldPeak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPeak += pool.getPeakUsage().getUsed();
+                if (pool.getName().contains("Old") || pool.getName().contains("Tenured")) {
+                    oldPeak = Math.max(oldPeak, pool.getPeakUsage().getUsed());
+                }
+            }
+        }
+        System.out.printf("result groups=%d roles=%d pages=%d nanos=%d heapPeak=%d oldPeak=%d maxHeap=%d%n",
+                groups, roles[0], pages.get(), nanos, heapPeak, oldPeak, Runtime.getRuntime().maxMemory());
+    }
+}
