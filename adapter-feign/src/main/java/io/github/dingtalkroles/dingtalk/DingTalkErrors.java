@@ -1,6 +1,7 @@
 package io.github.dingtalkroles.dingtalk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.RejectedInputException;
@@ -81,24 +82,28 @@ final class DingTalkErrors {
         if (json != null && !reply.hasErrcode() && (json.has("punish") || json.has("wait"))) {
             throw AttemptFailed.throttled(new ThrottledException(
                     "DingTalk refused " + operation + ": this IP address is temporarily banned (punish page)",
-                    seconds(json.get("wait")), false, new BackendDiagnostics(null, null, reply.requestId())));
+                    seconds(json.get("wait")), false, new BackendDiagnostics(null, null, reply.requestId(secrets))));
         }
         if (reply.status() >= 500) {
             throw AttemptFailed.backOff(new UnavailableException(
                     "DingTalk answered " + operation + " with HTTP " + reply.status(),
-                    new BackendDiagnostics(reply.errcodeText(), reply.subCode(), reply.requestId())), true);
+                    reply.diagnostics(secrets)), true);
         }
         if (reply.status() == 429) {
             throw AttemptFailed.throttled(new ThrottledException(
-                    "DingTalk throttled " + operation + " (HTTP 429)", null, false, reply.diagnostics()));
+                    "DingTalk throttled " + operation + " (HTTP 429)", null, false, reply.diagnostics(secrets)));
         }
         if (!reply.hasErrcode()) {
-            throw withoutErrcode(reply, operation);
+            throw withoutErrcode(reply, operation, secrets);
         }
         Integer code = reply.errcode();
-        BackendDiagnostics diagnostics = reply.diagnostics();
+        BackendDiagnostics diagnostics = reply.diagnostics(secrets);
         if (code != null && code == 0) {
             if (reply.isSuccessfulStatus()) {
+                if (json.hasNonNull("request_id") && json instanceof ObjectNode object) {
+                    // later messages about this body (invalid data, no id) quote its request_id
+                    object.put("request_id", reply.requestId(secrets));
+                }
                 return json;
             }
             throw AttemptFailed.giveUp(new UnavailableException("DingTalk answered " + operation
@@ -113,7 +118,7 @@ final class DingTalkErrors {
         throw shared(reply, code, operation, diagnostics, secrets);
     }
 
-    private static AttemptFailed withoutErrcode(Reply reply, String operation) {
+    private static AttemptFailed withoutErrcode(Reply reply, String operation, String... secrets) {
         if (reply.isHtml()) {
             return AttemptFailed.throttled(new ThrottledException("DingTalk refused " + operation
                     + " with an HTML page (HTTP " + reply.status() + "), as its gateway does when it bans an IP address",
@@ -121,13 +126,13 @@ final class DingTalkErrors {
         }
         if (!reply.isSuccessfulStatus()) {
             return AttemptFailed.giveUp(new UnavailableException("DingTalk answered " + operation
-                    + " with HTTP " + reply.status(), false, false, reply.diagnostics(), null));
+                    + " with HTTP " + reply.status(), false, false, reply.diagnostics(secrets), null));
         }
         String what = reply.body().length == 0 ? "an empty reply"
                 : reply.json() == null ? "a reply that is not a JSON object (truncated or not JSON)"
                 : "a reply without errcode";
         return AttemptFailed.backOff(new UnavailableException(
-                "DingTalk answered " + operation + " with " + what, reply.diagnostics()), true);
+                "DingTalk answered " + operation + " with " + what, reply.diagnostics(secrets)), true);
     }
 
     private static AttemptFailed shared(Reply reply, Integer code, String operation,

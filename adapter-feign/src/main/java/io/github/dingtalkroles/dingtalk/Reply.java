@@ -12,6 +12,7 @@ import io.github.dingtalkroles.port.BackendDiagnostics;
  * @param json the body as a JSON object, or {@code null} if it is none (empty, HTML, truncated ...)
  */
 record Reply(int status, byte[] body, JsonNode json) {
+    static final int DIAGNOSTIC_LIMIT = 128;
 
     static Reply of(int status, byte[] body) {
         return new Reply(status, body, Json.parseObject(body));
@@ -62,7 +63,32 @@ record Reply(int status, byte[] body, JsonNode json) {
     }
 
     BackendDiagnostics diagnostics() {
-        return new BackendDiagnostics(errcodeText(), subCode(), requestId());
+        return diagnostics(new String[0]);
+    }
+
+    /**
+     * errcode, sub_code and request_id for an exception, each made safe to quote (see {@link #safe}), with
+     * {@code secrets} masked: a server or proxy may echo anything in them.
+     */
+    BackendDiagnostics diagnostics(String... secrets) {
+        return new BackendDiagnostics(safe(errcodeText(), secrets), safe(subCode(), secrets), requestId(secrets));
+    }
+
+    /** The request id, made safe to quote, with {@code secrets} masked. */
+    String requestId(String... secrets) {
+        return safe(requestId(), secrets);
+    }
+
+    /**
+     * A value from the reply as it may appear in an exception message: credentials and {@code secrets}
+     * masked, control characters replaced by spaces, at most {@value #DIAGNOSTIC_LIMIT} characters.
+     */
+    static String safe(String value, String... secrets) {
+        if (value == null) {
+            return null;
+        }
+        String clean = Redaction.redact(value, secrets).replaceAll("\\p{Cntrl}", " ");
+        return clean.length() > DIAGNOSTIC_LIMIT ? clean.substring(0, DIAGNOSTIC_LIMIT) + "..." : clean;
     }
 
     private String text(String field) {

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The local store across real processes: concurrent writers, and writers killed mid-write. */
 class LocalStoreProcessTest {
+    /**
+     * Writers killed per run: 6 in plain verify; more with -Droles.store.killRounds=N (about one second
+     * each, so up to about 100 fit the test's time-out) and other kill times with -Droles.store.killSeed=S.
+     */
+    private static final int KILL_ROUNDS = Integer.getInteger("roles.store.killRounds", 6);
+
     @TempDir
     Path dir;
 
@@ -59,9 +65,9 @@ class LocalStoreProcessTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aWriterKilledAtAnyMomentLeavesTheOldOrTheNewStateNeverATornFile() throws Exception {
         Path store = dir.resolve("directory.json");
-        Random random = new Random(42);
+        Random random = new Random(Long.getLong("roles.store.killSeed", 42));
         int previousCount = -1;
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < KILL_ROUNDS; round++) {
             Process writer = java(StoreWriter.class.getName(), store.toString())
                     .redirectOutput(File.createTempFile("writer", ".log", dir.toFile())).start();
             // Let it write for a while, then kill it (SIGKILL) wherever it is.
