@@ -42,10 +42,10 @@ final class ListCommand implements Runnable {
         Progress progress = Terminal.stderrIsTerminal() ? new Progress(roles.err()) : null;
         RoleGroupWalk walk = RoleGroupWalk.over(directory);
         if (progress != null) {
-            walk.onPage(progress::page);
+            walk.onPage(page -> progress.page());
         }
         try {
-            roles.out().groups(walk.stream(), false);
+            roles.out().groups(progress == null ? walk.stream() : walk.stream().peek(g -> progress.group()), false);
         } finally {
             if (progress != null) {
                 progress.done();
@@ -63,15 +63,23 @@ final class ListCommand implements Runnable {
             this.err = err;
         }
 
-        void page(RoleGroupPage page) {
+        void page() {
             pages++;
-            groups += page.groups().size() - (pages > 1 && !page.groups().isEmpty() ? 1 : 0);
+            show();
+        }
+
+        void group() {
+            groups++;
+        }
+
+        private void show() {
             err.print("\rfetched " + pages + (pages == 1 ? " page, " : " pages, ") + groups + " role groups");
             err.flush();
         }
 
         void done() {
             if (pages > 0) {
+                show();
                 err.println();
                 err.flush();
             }

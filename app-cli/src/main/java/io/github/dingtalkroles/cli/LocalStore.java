@@ -58,11 +58,6 @@ final class LocalStore implements RoleDirectory {
         this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
     }
 
-    /** The store's file. */
-    Path file() {
-        return file;
-    }
-
     /** Creates the file if it is missing and checks that it can be read. */
     LocalStore open() {
         locked(false, directory -> null);

@@ -15,11 +15,6 @@ public record BackendDiagnostics(String code, String subCode, String requestId) 
     /** No diagnostics: the failure did not come from a backend answer. */
     public static final BackendDiagnostics NONE = new BackendDiagnostics(null, null, null);
 
-    /** Diagnostics with an error code only. */
-    public static BackendDiagnostics code(String code) {
-        return new BackendDiagnostics(code, null, null);
-    }
-
     /** The error code, if the backend gave one. */
     public Optional<String> codeIfPresent() {
         return Optional.ofNullable(code);

@@ -43,7 +43,7 @@ class RoleDirectoryExceptionTest {
         assertThat(new NotAuthorizedException("x", BackendDiagnostics.NONE).isRetryable()).isFalse();
         assertThat(new ThrottledException("x", Duration.ofSeconds(5), false, BackendDiagnostics.NONE)
                 .isRetryable()).isTrue();
-        assertThat(new ThrottledException("x", null, true, BackendDiagnostics.code("90020"))
+        assertThat(new ThrottledException("x", null, true, new BackendDiagnostics("90020", null, null))
                 .isRetryable()).isFalse();
         assertThat(new UnavailableException("x", BackendDiagnostics.NONE).isRetryable()).isTrue();
         assertThat(new UnavailableException("x", false, true, BackendDiagnostics.NONE, null).isOutcomeUnknown())
