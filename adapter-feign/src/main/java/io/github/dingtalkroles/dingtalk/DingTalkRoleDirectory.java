@@ -246,7 +246,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
      *   <caption>Defaults</caption>
      *   <tr><th>setting</th><th>default</th></tr>
      *   <tr><td>{@link #baseUrl}</td><td>{@code https://oapi.dingtalk.com}</td></tr>
-     *   <tr><td>{@link #httpClient}</td><td>one JDK client per directory, HTTP/1.1, no redirects</td></tr>
+     *   <tr><td>{@link #httpClient}</td><td>none: the directory's own HTTP/1.1 socket transport</td></tr>
      *   <tr><td>{@link #connectTimeout}</td><td>5 s</td></tr>
      *   <tr><td>{@link #readTimeout}</td><td>10 s per request</td></tr>
      *   <tr><td>{@link #deadline}</td><td>30 s per operation, all attempts and waits included</td></tr>
@@ -337,9 +337,17 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
         }
 
         /**
-         * A JDK HTTP client to share, e.g. between the directories of several organisations. It must
-         * have a connect timeout, which then replaces {@link #connectTimeout}; its redirect policy and
-         * HTTP version are used as they are.
+         * A JDK HTTP client to use instead of the directory's own transport: for a proxy, HTTP/2, a
+         * custom {@code SSLContext} or redirects; it can be shared between the directories of several
+         * organisations. It must have a connect timeout, which then replaces {@link #connectTimeout};
+         * its redirect policy and HTTP version are used as they are.
+         *
+         * <p>By default a directory needs none: it talks HTTP/1.1 over its own blocking sockets, one
+         * write per request, reading the reply on the calling thread, with keep-alive connections
+         * (at most 8 idle per host, dropped after 30 s idle or once the server closes them) and TLS
+         * through the JDK's default {@code SSLContext} with host-name verification. That transport
+         * never sends a request twice on its own; the JDK client may re-send an idempotent GET (the
+         * token request) once after a dropped connection.
          *
          * @param httpClient the client
          * @return this builder
@@ -350,7 +358,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
         }
 
         /**
-         * The connect timeout of the HTTP client this directory creates (default 5 s).
+         * The connect timeout of the directory's own transport (default 5 s; a given {@link #httpClient} keeps its own).
          *
          * @param timeout a positive duration
          * @return this builder
@@ -362,6 +370,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
 
         /**
          * How long one request may wait for its reply (default 10 s); cut short to fit the deadline.
+         * With the default transport this bounds the whole reply, head and body; a given JDK
+         * {@link #httpClient} applies it to the head only.
          *
          * @param timeout a positive duration
          * @return this builder
