@@ -1,10 +1,11 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,8 +49,54 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
     private record Cached(AccessToken token, long renewAtNanos) {
     }
 
-    /** The {@code /gettoken} success body. */
-    record TokenReply(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") Long expiresIn) {
+    /**
+     * The {@code /gettoken} success body.
+     *
+     * @param accessToken {@code access_token}
+     * @param expiresIn {@code expires_in} in seconds, 0 if missing, null or negative
+     */
+    record TokenReply(AccessToken accessToken, long expiresIn) {
+
+        /**
+         * Decodes {@code body} in one streaming pass: {@code access_token} must be a JSON string that
+         * {@link AccessToken#of} accepts, {@code expires_in} an integer or numeric string as {@link Json}
+         * reads them (a fraction is refused, not truncated). Other fields are ignored.
+         *
+         * @throws UnavailableException (not retryable) if the body holds no usable token or expiry; the
+         *     message never quotes the body
+         */
+        static TokenReply decode(SuccessBody body) {
+            String token = null;
+            long expiresIn = 0;
+            try (JsonParser p = Json.parser(body.json())) {
+                p.nextToken();
+                String name;
+                while ((name = p.nextFieldName()) != null) {
+                    JsonToken value = p.nextToken();
+                    switch (name) {
+                        case "access_token" -> token = Json.readString(p, "access_token");
+                        case "expires_in" -> expiresIn = value == JsonToken.VALUE_NULL ? 0
+                                : Json.readLong(p, "expires_in");
+                        default -> p.skipChildren();
+                    }
+                }
+            } catch (Json.InvalidData e) {
+                throw unusable(body, "DingTalk returned invalid data for gettoken: " + e.getMessage());
+            } catch (IOException e) {
+                throw unusable(body, "DingTalk returned invalid data for gettoken: the body is not readable JSON");
+            }
+            try {
+                return new TokenReply(AccessToken.of(token), Math.max(0, expiresIn));
+            } catch (RuntimeException e) {
+                // AccessToken's message may quote the value: not passed on
+                throw unusable(body, "DingTalk's gettoken reply holds no usable access_token");
+            }
+        }
+
+        private static UnavailableException unusable(SuccessBody body, String message) {
+            return new UnavailableException(message, false, false, new BackendDiagnostics(null, null, body.requestId()),
+                    null);
+        }
     }
 
     AppCredentialsTokenSource(DingTalkHttp http, String appKey, AppSecret appSecret, Duration fetchBudget,
@@ -112,7 +159,7 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
     private Cached fetch() {
         LOG.debug("fetching an access token for app {}", appKey);
         String secret = appSecret.reveal();
-        JsonNode body;
+        SuccessBody body;
         try {
             Reply reply = http.exchange("gettoken", Deadline.after(fetchBudget), options -> http.api().getToken(
                     FormUrlEncoder.encodeQueryValue(appKey), FormUrlEncoder.encodeQueryValue(secret), options), secret);
@@ -121,17 +168,9 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
             throw f.reported();
         }
         long fetchedAt = nanoClock.getAsLong();
-        TokenReply reply;
-        AccessToken token;
-        try {
-            reply = Json.bind(body, TokenReply.class);
-            token = AccessToken.of(reply.accessToken());
-        } catch (RuntimeException e) {
-            throw new UnavailableException("DingTalk's gettoken reply holds no usable access_token", false, false,
-                    new BackendDiagnostics(null, null, body.path("request_id").asText(null)), null);
-        }
-        long expiresIn = reply.expiresIn() == null ? 0 : Math.max(0, reply.expiresIn());
-        Duration lifetime = Duration.ofSeconds(expiresIn).minus(refreshMargin);
+        TokenReply reply = TokenReply.decode(body);
+        AccessToken token = reply.accessToken();
+        Duration lifetime = Duration.ofSeconds(reply.expiresIn()).minus(refreshMargin);
         if (lifetime.compareTo(minimumLifetime) < 0) {
             lifetime = minimumLifetime;
         }

@@ -1,7 +1,5 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.RejectedInputException;
@@ -77,12 +75,11 @@ final class DingTalkErrors {
      * @param secrets values to keep out of messages (DingTalk's errmsg is quoted in some)
      * @throws AttemptFailed for any other reply
      */
-    static JsonNode successBody(Reply reply, String operation, ErrorMapper specific, String... secrets) {
-        JsonNode json = reply.json();
-        if (json != null && !reply.hasErrcode() && (json.has("punish") || json.has("wait"))) {
+    static SuccessBody successBody(Reply reply, String operation, ErrorMapper specific, String... secrets) {
+        if (reply.isPunishPage()) {
             throw AttemptFailed.throttled(new ThrottledException(
                     "DingTalk refused " + operation + ": this IP address is temporarily banned (punish page)",
-                    seconds(json.get("wait")), false, new BackendDiagnostics(null, null, reply.requestId(secrets))));
+                    seconds(reply.envelope().waitSeconds()), false, new BackendDiagnostics(null, null, reply.requestId(secrets))));
         }
         if (reply.status() >= 500) {
             throw AttemptFailed.backOff(new UnavailableException(
@@ -100,11 +97,7 @@ final class DingTalkErrors {
         BackendDiagnostics diagnostics = reply.diagnostics(secrets);
         if (code != null && code == 0) {
             if (reply.isSuccessfulStatus()) {
-                if (json.hasNonNull("request_id") && json instanceof ObjectNode object) {
-                    // later messages about this body (invalid data, no id) quote its request_id
-                    object.put("request_id", reply.requestId(secrets));
-                }
-                return json;
+                return new SuccessBody(reply.body(), reply.requestId(secrets));
             }
             throw AttemptFailed.giveUp(new UnavailableException("DingTalk answered " + operation
                     + " with HTTP " + reply.status() + " and errcode 0", false, false, diagnostics, null));
@@ -129,7 +122,7 @@ final class DingTalkErrors {
                     + " with HTTP " + reply.status(), false, false, reply.diagnostics(secrets), null));
         }
         String what = reply.body().length == 0 ? "an empty reply"
-                : reply.json() == null ? "a reply that is not a JSON object (truncated or not JSON)"
+                : !reply.isJsonObject() ? "a reply that is not a JSON object (truncated or not JSON)"
                 : "a reply without errcode";
         return AttemptFailed.backOff(new UnavailableException(
                 "DingTalk answered " + operation + " with " + what, reply.diagnostics(secrets)), true);
@@ -197,11 +190,9 @@ final class DingTalkErrors {
         return ": " + clean;
     }
 
-    private static Duration seconds(JsonNode wait) {
-        if (wait == null || !wait.canConvertToLong() && !wait.isTextual()) {
-            return null;
-        }
-        Integer value = Reply.asInt(wait.asText().strip());
+    /** A punish page's {@code wait}: a positive whole number of seconds (a number or a numeric string), or {@code null}. */
+    private static Duration seconds(String wait) {
+        Integer value = Reply.asInt(wait);
         return value == null || value <= 0 ? null : Duration.ofSeconds(value);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.failsafe.RateLimiter;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
@@ -110,7 +109,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
                 outcome.resolvedAsNotDone();
             }
             try {
-                JsonNode body = calls.addRoleGroup(name, deadline);
+                SuccessBody body = calls.addRoleGroup(name, deadline);
                 RoleGroupId id = RoleReplies.newGroupId(body)
                         .orElseThrow(() -> confirmedWithoutId("add_role_group", "groupId", body));
                 return RoleGroup.empty(id, name);
@@ -147,7 +146,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
                 outcome.resolvedAsNotDone();
             }
             try {
-                JsonNode body = calls.addRole(groupId, name, deadline);
+                SuccessBody body = calls.addRole(groupId, name, deadline);
                 RoleId id = RoleReplies.newRoleId(body)
                         .orElseThrow(() -> confirmedWithoutId("add_role", "roleId", body));
                 return new Role(id, name, groupId);
@@ -226,10 +225,9 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
     }
 
     /** DingTalk said errcode 0 but gave no usable id: the write happened, so find it like a lost reply. */
-    private static AttemptFailed confirmedWithoutId(String operation, String field, JsonNode body) {
-        String requestId = body.hasNonNull("request_id") ? body.get("request_id").asText() : null;
+    private static AttemptFailed confirmedWithoutId(String operation, String field, SuccessBody body) {
         return AttemptFailed.backOff(new UnavailableException("DingTalk confirmed " + operation
-                + " but returned no usable " + field, new BackendDiagnostics("0", null, requestId)), true);
+                + " but returned no usable " + field, new BackendDiagnostics("0", null, body.requestId())), true);
     }
 
     /** {@code DingTalkRoleDirectory[<base URL>]}. */

@@ -1,6 +1,5 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.failsafe.RateLimiter;
 import feign.Request;
 import feign.Response;
@@ -47,7 +46,7 @@ final class RoleCalls {
         this.rateLimiter = rateLimiter;
     }
 
-    JsonNode addRoleGroup(RoleGroupName name, Deadline deadline) {
+    SuccessBody addRoleGroup(RoleGroupName name, Deadline deadline) {
         return call("add_role_group", deadline, (api, token, options) -> api.addRoleGroup(token, name.value(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 34001, 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
@@ -56,7 +55,7 @@ final class RoleCalls {
                 });
     }
 
-    JsonNode addRole(RoleGroupId groupId, RoleName name, Deadline deadline) {
+    SuccessBody addRole(RoleGroupId groupId, RoleName name, Deadline deadline) {
         return call("add_role", deadline, (api, token, options) -> api.addRole(token, name.value(), groupId.value(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
@@ -71,7 +70,7 @@ final class RoleCalls {
                 });
     }
 
-    JsonNode updateRole(RoleId roleId, RoleName name, Deadline deadline) {
+    SuccessBody updateRole(RoleId roleId, RoleName name, Deadline deadline) {
         return call("update_role", deadline, (api, token, options) -> api.updateRole(token, roleId.value(), name.value(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 33011 -> new NotFoundException(NotFoundException.Subject.ROLE,
@@ -87,7 +86,7 @@ final class RoleCalls {
                 });
     }
 
-    JsonNode list(PageRequest page, Deadline deadline) {
+    SuccessBody list(PageRequest page, Deadline deadline) {
         return call("list", deadline, (api, token, options) -> api.listRoleGroups(token, page.size(), page.offset(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 40069 -> new RejectedInputException("DingTalk refused the page size " + page.size(), diagnostics);
@@ -97,7 +96,7 @@ final class RoleCalls {
                 });
     }
 
-    JsonNode getRoleGroup(RoleGroupId groupId, Deadline deadline) {
+    SuccessBody getRoleGroup(RoleGroupId groupId, Deadline deadline) {
         return call("getrolegroup", deadline, (api, token, options) -> api.getRoleGroup(token, groupId.value(), options),
                 (errcode, diagnostics) -> errcode == 400002
                         ? new NotFoundException(NotFoundException.Subject.ROLE_GROUP,
@@ -105,7 +104,7 @@ final class RoleCalls {
                         : null);
     }
 
-    private JsonNode call(String operation, Deadline deadline, Send send, ErrorMapper errors) {
+    private SuccessBody call(String operation, Deadline deadline, Send send, ErrorMapper errors) {
         AccessToken token = currentToken();
         Reply reply = exchange(operation, deadline, send, token);
         if (DingTalkErrors.isTokenRejected(reply)) {

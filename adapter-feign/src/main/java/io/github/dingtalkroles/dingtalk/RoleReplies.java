@@ -1,7 +1,7 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
@@ -12,114 +12,295 @@ import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The success bodies of the role endpoints, field for field as DingTalk's API pages show them (note
- * {@code id}/{@code name} in {@code /topapi/role/list} against {@code role_id}/{@code role_name} in
- * {@code /topapi/role/getrolegroup}), and their mapping into domain values. Data the domain refuses
- * (a blank name, an id of 0, a duplicate role) is reported as a non-retryable
- * {@link UnavailableException}: DingTalk returned something this library cannot represent.
+ * The success bodies of the role endpoints, decoded by one streaming pass each straight into domain
+ * values. Field for field as DingTalk's API pages show them (note {@code id}/{@code name} in
+ * {@code /topapi/role/list} against {@code role_id}/{@code role_name} in {@code /topapi/role/getrolegroup}):
+ *
+ * <ul>
+ *   <li>{@code add_role_group}: {@code groupId}; {@code add_role}: {@code roleId};</li>
+ *   <li>{@code list}: {@code result.hasMore} (required), {@code result.list[].groupId} (required),
+ *       {@code .name}, {@code .roles[].id} (required), {@code .roles[].name};</li>
+ *   <li>{@code getrolegroup}: {@code role_group} (required), {@code .group_name},
+ *       {@code .roles[].role_id} (required), {@code .roles[].role_name}.</li>
+ * </ul>
+ *
+ * <p>Unknown fields are ignored at every depth. A missing or {@code null} list is empty. Scalars are read
+ * as {@link Json} describes (ids as integers or numeric strings, never rounded; names as strings only).
+ * A duplicated field's last occurrence wins, but every occurrence must be well-typed. Data the domain
+ * refuses (a blank name, an id of 0, a duplicate role), a missing required field or a wrong type is
+ * reported as a non-retryable {@link UnavailableException} "DingTalk returned invalid data for
+ * &lt;op&gt;: &lt;problem&gt;" with the reply's request id: DingTalk returned something this library
+ * cannot represent.
+ *
+ * <p>Stateless and thread-safe.
  */
 final class RoleReplies {
+    private static final String GROUP_ID = "result.list[].groupId";
+    private static final String ROLE_ID = "result.list[].roles[].id";
+
     private RoleReplies() {
     }
 
-    record AddRoleGroupReply(@JsonProperty("groupId") Long groupId) {
-    }
-
-    record AddRoleReply(@JsonProperty("roleId") Long roleId) {
-    }
-
-    record ListReply(@JsonProperty("result") PageVo result) {
-    }
-
-    record PageVo(@JsonProperty("hasMore") Boolean hasMore, @JsonProperty("list") List<OpenRoleGroup> list) {
-    }
-
-    record OpenRoleGroup(@JsonProperty("groupId") Long groupId, @JsonProperty("name") String name,
-            @JsonProperty("roles") List<OpenRole> roles) {
-    }
-
-    record OpenRole(@JsonProperty("id") Long id, @JsonProperty("name") String name) {
-    }
-
-    record GetRoleGroupReply(@JsonProperty("role_group") OpenRoleGroupDetail roleGroup) {
-    }
-
-    record OpenRoleGroupDetail(@JsonProperty("group_name") String groupName,
-            @JsonProperty("roles") List<OpenGroupRole> roles) {
-    }
-
-    record OpenGroupRole(@JsonProperty("role_id") Long roleId, @JsonProperty("role_name") String roleName) {
-    }
-
     /** The id in an {@code add_role_group} success body, if it holds a usable one. */
-    static Optional<RoleGroupId> newGroupId(JsonNode body) {
-        try {
-            return Optional.of(RoleGroupId.of(Json.bind(body, AddRoleGroupReply.class).groupId()));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+    static Optional<RoleGroupId> newGroupId(SuccessBody body) {
+        long id = topLevelId(body, "groupId");
+        return id > 0 ? Optional.of(RoleGroupId.of(id)) : Optional.empty();
     }
 
     /** The id in an {@code add_role} success body, if it holds a usable one. */
-    static Optional<RoleId> newRoleId(JsonNode body) {
-        try {
-            return Optional.of(RoleId.of(Json.bind(body, AddRoleReply.class).roleId()));
-        } catch (RuntimeException e) {
-            return Optional.empty();
+    static Optional<RoleId> newRoleId(SuccessBody body) {
+        long id = topLevelId(body, "roleId");
+        return id > 0 ? Optional.of(RoleId.of(id)) : Optional.empty();
+    }
+
+    /** The top-level integer {@code field}, or 0 if it is missing, null or unreadable. */
+    private static long topLevelId(SuccessBody body, String field) {
+        try (JsonParser p = Json.parser(body.json())) {
+            p.nextToken();
+            long id = 0;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                if (name.equals(field)) {
+                    id = value == JsonToken.VALUE_NULL ? 0 : Json.readLong(p, field);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return id;
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
     /** A {@code /topapi/role/list} success body as a page. */
-    static RoleGroupPage page(PageRequest request, JsonNode body) {
-        try {
-            PageVo result = Objects.requireNonNull(Json.bind(body, ListReply.class).result(), "no result");
-            Boolean hasMore = Objects.requireNonNull(result.hasMore(), "no result.hasMore");
-            List<RoleGroup> groups = new ArrayList<>();
-            for (OpenRoleGroup group : orEmpty(result.list())) {
-                RoleGroupId id = RoleGroupId.of(Objects.requireNonNull(group.groupId(), "a group without groupId"));
-                List<Role> roles = new ArrayList<>();
-                for (OpenRole role : orEmpty(group.roles())) {
-                    roles.add(new Role(RoleId.of(Objects.requireNonNull(role.id(), "a role without id")),
-                            RoleName.of(role.name()), id));
+    static RoleGroupPage page(PageRequest request, SuccessBody body) {
+        try (JsonParser p = Json.parser(body.json())) {
+            p.nextToken();
+            ListResult result = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                if (name.equals("result")) {
+                    result = value == JsonToken.VALUE_NULL ? null : listResult(p);
+                } else {
+                    p.skipChildren();
                 }
-                groups.add(new RoleGroup(id, RoleGroupName.of(group.name()), roles));
             }
-            return new RoleGroupPage(request, groups, hasMore);
+            if (result == null) {
+                throw new Json.InvalidData("no result");
+            }
+            if (result.hasMore == null) {
+                throw new Json.InvalidData("no result.hasMore");
+            }
+            return new RoleGroupPage(request, result.groups, result.hasMore);
+        } catch (IOException e) {
+            throw invalidData("list", "the body is not readable JSON", body);
         } catch (RuntimeException e) {
             throw invalidData("list", e, body);
         }
     }
 
-    /** A {@code /topapi/role/getrolegroup} success body as the group {@code id}. */
-    static RoleGroup group(RoleGroupId id, JsonNode body) {
-        try {
-            OpenRoleGroupDetail group = Objects.requireNonNull(
-                    Json.bind(body, GetRoleGroupReply.class).roleGroup(), "no role_group");
-            List<Role> roles = new ArrayList<>();
-            for (OpenGroupRole role : orEmpty(group.roles())) {
-                roles.add(new Role(RoleId.of(Objects.requireNonNull(role.roleId(), "a role without role_id")),
-                        RoleName.of(role.roleName()), id));
+    /** {@code result}: {@code hasMore} and {@code list}. */
+    private static final class ListResult {
+        Boolean hasMore;
+        List<RoleGroup> groups = List.of();
+    }
+
+    private static ListResult listResult(JsonParser p) throws IOException {
+        Json.requireObject(p, "result");
+        ListResult result = new ListResult();
+        PendingRoles pending = new PendingRoles();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "hasMore" -> result.hasMore = value == JsonToken.VALUE_NULL ? null
+                        : Json.readBoolean(p, "result.hasMore");
+                case "list" -> result.groups = value == JsonToken.VALUE_NULL ? List.of() : groups(p, pending);
+                default -> p.skipChildren();
             }
-            return new RoleGroup(id, RoleGroupName.of(group.groupName()), roles);
+        }
+        return result;
+    }
+
+    private static List<RoleGroup> groups(JsonParser p, PendingRoles pending) throws IOException {
+        Json.requireArray(p, "result.list");
+        List<RoleGroup> groups = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            Json.requireObject(p, "an element of result.list");
+            groups.add(group(p, pending));
+        }
+        return groups;
+    }
+
+    /** One {@code OpenRoleGroup}. Its roles are kept pending until the group's id is known (it may come last). */
+    private static RoleGroup group(JsonParser p, PendingRoles pending) throws IOException {
+        pending.clear();
+        long groupId = 0;
+        boolean hasGroupId = false;
+        String groupName = null;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "groupId" -> {
+                    hasGroupId = value != JsonToken.VALUE_NULL;
+                    groupId = hasGroupId ? Json.readLong(p, GROUP_ID) : 0;
+                }
+                case "name" -> groupName = Json.readString(p, "result.list[].name");
+                case "roles" -> {
+                    pending.clear();
+                    if (value != JsonToken.VALUE_NULL) {
+                        listRoles(p, pending);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (!hasGroupId) {
+            throw new Json.InvalidData("a group without groupId");
+        }
+        RoleGroupId id = RoleGroupId.of(groupId);
+        List<Role> roles = new ArrayList<>(pending.size);
+        for (int i = 0; i < pending.size; i++) {
+            roles.add(new Role(RoleId.of(pending.ids[i]), RoleName.of(pending.names[i]), id));
+        }
+        return new RoleGroup(id, RoleGroupName.of(groupName), roles);
+    }
+
+    private static void listRoles(JsonParser p, PendingRoles pending) throws IOException {
+        Json.requireArray(p, "result.list[].roles");
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            Json.requireObject(p, "an element of result.list[].roles");
+            long roleId = 0;
+            boolean hasRoleId = false;
+            String roleName = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "id" -> {
+                        hasRoleId = value != JsonToken.VALUE_NULL;
+                        roleId = hasRoleId ? Json.readLong(p, ROLE_ID) : 0;
+                    }
+                    case "name" -> roleName = Json.readString(p, "result.list[].roles[].name");
+                    default -> p.skipChildren();
+                }
+            }
+            if (!hasRoleId) {
+                throw new Json.InvalidData("a role without id");
+            }
+            pending.add(roleId, roleName);
+        }
+    }
+
+    /** The roles of the group being read, as ids and raw names; reused from group to group of one page. */
+    private static final class PendingRoles {
+        long[] ids = new long[8];
+        String[] names = new String[8];
+        int size;
+
+        void clear() {
+            Arrays.fill(names, 0, size, null);
+            size = 0;
+        }
+
+        void add(long id, String name) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                names = Arrays.copyOf(names, size * 2);
+            }
+            ids[size] = id;
+            names[size] = name;
+            size++;
+        }
+    }
+
+    /** A {@code /topapi/role/getrolegroup} success body as the group {@code id}. */
+    static RoleGroup group(RoleGroupId id, SuccessBody body) {
+        try (JsonParser p = Json.parser(body.json())) {
+            p.nextToken();
+            RoleGroup group = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                if (name.equals("role_group")) {
+                    group = value == JsonToken.VALUE_NULL ? null : roleGroup(id, p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (group == null) {
+                throw new Json.InvalidData("no role_group");
+            }
+            return group;
+        } catch (IOException e) {
+            throw invalidData("getrolegroup", "the body is not readable JSON", body);
         } catch (RuntimeException e) {
             throw invalidData("getrolegroup", e, body);
         }
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
+    /** One {@code OpenRoleGroup} of getrolegroup; the group's id is the one asked for. */
+    private static RoleGroup roleGroup(RoleGroupId id, JsonParser p) throws IOException {
+        Json.requireObject(p, "role_group");
+        String groupName = null;
+        List<Role> roles = List.of();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "group_name" -> groupName = Json.readString(p, "role_group.group_name");
+                case "roles" -> roles = value == JsonToken.VALUE_NULL ? List.of() : groupRoles(id, p);
+                default -> p.skipChildren();
+            }
+        }
+        return new RoleGroup(id, RoleGroupName.of(groupName), roles);
     }
 
-    private static UnavailableException invalidData(String operation, RuntimeException problem, JsonNode body) {
-        String requestId = body.hasNonNull("request_id") ? body.get("request_id").asText() : null;
-        return new UnavailableException("DingTalk returned invalid data for " + operation + ": "
-                + Objects.toString(problem.getMessage(), problem.getClass().getSimpleName()), false, false,
-                new BackendDiagnostics(null, null, requestId), null);
+    private static List<Role> groupRoles(RoleGroupId id, JsonParser p) throws IOException {
+        Json.requireArray(p, "role_group.roles");
+        List<Role> roles = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            Json.requireObject(p, "an element of role_group.roles");
+            long roleId = 0;
+            boolean hasRoleId = false;
+            String roleName = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "role_id" -> {
+                        hasRoleId = value != JsonToken.VALUE_NULL;
+                        roleId = hasRoleId ? Json.readLong(p, "role_group.roles[].role_id") : 0;
+                    }
+                    case "role_name" -> roleName = Json.readString(p, "role_group.roles[].role_name");
+                    default -> p.skipChildren();
+                }
+            }
+            if (!hasRoleId) {
+                throw new Json.InvalidData("a role without role_id");
+            }
+            roles.add(new Role(RoleId.of(roleId), RoleName.of(roleName), id));
+        }
+        return roles;
+    }
+
+    private static UnavailableException invalidData(String operation, RuntimeException problem, SuccessBody body) {
+        return invalidData(operation, Objects.toString(problem.getMessage(), problem.getClass().getSimpleName()), body);
+    }
+
+    private static UnavailableException invalidData(String operation, String problem, SuccessBody body) {
+        return new UnavailableException("DingTalk returned invalid data for " + operation + ": " + problem, false, false,
+                new BackendDiagnostics(null, null, body.requestId()), null);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectoryException;
@@ -50,7 +49,7 @@ class ReplyDecodingFuzzTest {
         byte[] body = input.length > 2 ? Arrays.copyOfRange(input, 2, input.length) : new byte[0];
         Reply reply = Reply.of(status, body);
         DingTalkErrors.isTokenRejected(reply);
-        JsonNode ok;
+        SuccessBody ok;
         try {
             ok = DingTalkErrors.successBody(reply, OPERATIONS[operation], ErrorMapper.NONE, SECRET);
         } catch (AttemptFailed failed) {
