@@ -58,39 +58,44 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
     record TokenReply(AccessToken accessToken, long expiresIn) {
 
         /**
-         * Decodes {@code body} in one streaming pass: {@code access_token} must be a JSON string that
+         * Reads the body during the reply's streaming pass: {@code access_token} must be a JSON string that
          * {@link AccessToken#of} accepts, {@code expires_in} an integer or numeric string as {@link Json}
-         * reads them (a fraction is refused, not truncated). Other fields are ignored.
-         *
-         * @throws UnavailableException (not retryable) if the body holds no usable token or expiry; the
-         *     message never quotes the body
+         * reads them (a fraction is refused, not truncated). Other fields are ignored. Its result throws a
+         * non-retryable {@link UnavailableException} if the body holds no usable token or expiry; the
+         * message never quotes the body.
          */
-        static TokenReply decode(SuccessBody body) {
-            String token = null;
-            long expiresIn = 0;
-            try (JsonParser p = Json.parser(body.json())) {
-                p.nextToken();
-                String name;
-                while ((name = p.nextFieldName()) != null) {
-                    JsonToken value = p.nextToken();
-                    switch (name) {
+        static BodyReader<TokenReply> reader() {
+            return new BodyReader<>() {
+                private String token;
+                private long expiresIn;
+
+                @Override
+                protected boolean read(String field, JsonParser p) throws IOException {
+                    switch (field) {
                         case "access_token" -> token = Json.readString(p, "access_token");
-                        case "expires_in" -> expiresIn = value == JsonToken.VALUE_NULL ? 0
+                        case "expires_in" -> expiresIn = p.currentToken() == JsonToken.VALUE_NULL ? 0
                                 : Json.readLong(p, "expires_in");
-                        default -> p.skipChildren();
+                        default -> {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+
+                @Override
+                protected TokenReply result(SuccessBody body, RuntimeException problem) {
+                    if (problem != null) {
+                        throw unusable(body, "DingTalk returned invalid data for gettoken: "
+                                + (problem instanceof Json.InvalidData ? problem.getMessage() : "unreadable"));
+                    }
+                    try {
+                        return new TokenReply(AccessToken.of(token), Math.max(0, expiresIn));
+                    } catch (RuntimeException e) {
+                        // AccessToken's message may quote the value: not passed on
+                        throw unusable(body, "DingTalk's gettoken reply holds no usable access_token");
                     }
                 }
-            } catch (Json.InvalidData e) {
-                throw unusable(body, "DingTalk returned invalid data for gettoken: " + e.getMessage());
-            } catch (IOException e) {
-                throw unusable(body, "DingTalk returned invalid data for gettoken: the body is not readable JSON");
-            }
-            try {
-                return new TokenReply(AccessToken.of(token), Math.max(0, expiresIn));
-            } catch (RuntimeException e) {
-                // AccessToken's message may quote the value: not passed on
-                throw unusable(body, "DingTalk's gettoken reply holds no usable access_token");
-            }
+            };
         }
 
         private static UnavailableException unusable(SuccessBody body, String message) {
@@ -159,18 +164,17 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
     private Cached fetch() {
         LOG.debug("fetching an access token for app {}", appKey);
         String secret = appSecret.reveal();
-        SuccessBody body;
+        TokenReply decoded;
         try {
             Reply reply = http.exchange("gettoken", Deadline.after(fetchBudget), options -> http.api().getToken(
                     FormUrlEncoder.encodeQueryValue(appKey), FormUrlEncoder.encodeQueryValue(secret), options), secret);
-            body = DingTalkErrors.successBody(reply, "gettoken", GETTOKEN_ERRORS, secret);
+            decoded = DingTalkErrors.success(reply, TokenReply.reader(), "gettoken", GETTOKEN_ERRORS, secret);
         } catch (AttemptFailed f) {
             throw f.reported();
         }
         long fetchedAt = nanoClock.getAsLong();
-        TokenReply reply = TokenReply.decode(body);
-        AccessToken token = reply.accessToken();
-        Duration lifetime = Duration.ofSeconds(reply.expiresIn()).minus(refreshMargin);
+        AccessToken token = decoded.accessToken();
+        Duration lifetime = Duration.ofSeconds(decoded.expiresIn()).minus(refreshMargin);
         if (lifetime.compareTo(minimumLifetime) < 0) {
             lifetime = minimumLifetime;
         }

@@ -68,6 +68,26 @@ final class DingTalkErrors {
     }
 
     /**
+     * What a successful reply means for its endpoint: checks the envelope like {@link #successBody}, then
+     * asks {@code body} for its result.
+     *
+     * @param reply the reply; {@linkplain Reply#read read} with {@code body} now unless that was done
+     *     already (read it first if the envelope is needed before, so the body is parsed once)
+     * @param body the endpoint's reader
+     * @param operation the endpoint, for messages ({@code "add_role"})
+     * @param specific the endpoint's own errcodes
+     * @param secrets values to keep out of messages (DingTalk's errmsg is quoted in some)
+     * @throws AttemptFailed for any reply but a success
+     * @throws io.github.dingtalkroles.port.RoleDirectoryException if the success body is unusable (see the reader)
+     */
+    static <T> T success(Reply reply, BodyReader<T> body, String operation, ErrorMapper specific, String... secrets) {
+        if (!body.wasFed()) {
+            reply.read(body);
+        }
+        return body.finish(successBody(reply, operation, specific, secrets));
+    }
+
+    /**
      * The body of a successful reply.
      *
      * @param operation the endpoint, for messages ({@code "add_role"})

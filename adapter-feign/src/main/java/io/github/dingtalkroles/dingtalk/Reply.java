@@ -1,21 +1,35 @@
 package io.github.dingtalkroles.dingtalk;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.dingtalkroles.port.BackendDiagnostics;
+import java.io.EOFException;
 import java.io.IOException;
 
 /**
  * What DingTalk answered to one request: the HTTP status, the raw body, and the envelope fields of the
- * body if it is a JSON object. Immutable (the body array is never written) and so thread-safe.
+ * body if it is a JSON object. The envelope is read by one streaming pass over the body, either together
+ * with an endpoint's {@link BodyReader} ({@link #read}) or, if nobody asked for the body, on first use.
  *
- * @param status the HTTP status
- * @param body the body's bytes, possibly empty
- * @param envelope the body's envelope fields, or {@code null} if the body is no JSON object (empty, HTML,
- *     truncated, trailing garbage, not JSON, or JSON but not an object)
+ * <p>Thread-safe: status and body never change (the body array is never written), and the envelope is an
+ * immutable value computed at most once per reading thread (a racing thread computes the same value).
  */
-record Reply(int status, byte[] body, Envelope envelope) {
+final class Reply {
     static final int DIAGNOSTIC_LIMIT = 128;
+
+    /** The envelope of a body that is no JSON object. */
+    private static final Envelope NOT_AN_OBJECT = new Envelope(false, null, null, null, null, false, null);
+
+    private final int status;
+    private final byte[] body;
+    /** {@code null} until read; {@link #NOT_AN_OBJECT} if the body is none. */
+    private Envelope envelope;
+
+    private Reply(int status, byte[] body) {
+        this.status = status;
+        this.body = body;
+    }
 
     /**
      * The top-level fields of a JSON object body that error mapping reads, each as it stood at its last
@@ -36,12 +50,14 @@ record Reply(int status, byte[] body, Envelope envelope) {
             boolean punishOrWait, String waitSeconds) {
 
         /**
-         * Reads the envelope in one streaming pass over the body's top level, skipping nested objects and
-         * arrays. The whole body is read, so a truncated body or one with trailing tokens is no JSON object.
+         * Reads the envelope in one streaming pass over the body's top level, handing every other top-level
+         * field to {@code reader} (if any) and skipping the nested objects and arrays nobody reads. The whole
+         * body is read, so a truncated body or one with trailing tokens is no JSON object.
          *
+         * @param reader the endpoint's body reader, or {@code null}
          * @return the envelope, or {@code null} if {@code body} is not exactly one JSON object
          */
-        static Envelope read(byte[] body) {
+        static Envelope read(byte[] body, BodyReader<?> reader) {
             if (body.length == 0) {
                 return null;
             }
@@ -49,6 +65,7 @@ record Reply(int status, byte[] body, Envelope envelope) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     return null;
                 }
+                JsonStreamContext top = p.getParsingContext();
                 boolean hasErrcode = false;
                 boolean punishOrWait = false;
                 String errcode = null;
@@ -75,7 +92,9 @@ record Reply(int status, byte[] body, Envelope envelope) {
                             wait = text(p, value);
                         }
                         default -> {
-                            // not part of the envelope
+                            if (reader != null && reader.isHealthy() && feed(reader, field, p, top)) {
+                                continue;
+                            }
                         }
                     }
                     p.skipChildren();
@@ -91,6 +110,27 @@ record Reply(int status, byte[] body, Envelope envelope) {
             }
         }
 
+        /**
+         * Lets {@code reader} read {@code field}'s value. If it fails, keeps its problem and moves the parser
+         * back to the top-level object, at the failed value's last token.
+         *
+         * @return whether the value was read (or skipped after a problem)
+         */
+        private static boolean feed(BodyReader<?> reader, String field, JsonParser p, JsonStreamContext top)
+                throws IOException {
+            try {
+                return reader.read(field, p);
+            } catch (RuntimeException e) {
+                reader.failed(e);
+                while (p.getParsingContext() != top) {
+                    if (p.nextToken() == null) {
+                        throw new EOFException("the body ends inside a value");
+                    }
+                }
+                return true;
+            }
+        }
+
         /** A scalar's text, stripped; {@code null} for JSON null, a container or blank text. */
         private static String text(JsonParser p, JsonToken value) throws IOException {
             if (value == null || !value.isScalarValue() || value == JsonToken.VALUE_NULL) {
@@ -101,14 +141,47 @@ record Reply(int status, byte[] body, Envelope envelope) {
         }
     }
 
-    /** Reads {@code body}'s envelope (see {@link Envelope#read}). */
+    /** A reply; its body is read later (see {@link #read}). */
     static Reply of(int status, byte[] body) {
-        return new Reply(status, body, Envelope.read(body));
+        return new Reply(status, body);
+    }
+
+    /**
+     * Reads the envelope and, in the same pass, the endpoint's fields into {@code reader} (see
+     * {@link Envelope#read}). Call it before anything else asks about the envelope, or the body is parsed
+     * twice.
+     *
+     * @return this reply
+     */
+    Reply read(BodyReader<?> reader) {
+        reader.start();
+        Envelope read = Envelope.read(body, reader);
+        envelope = read == null ? NOT_AN_OBJECT : read;
+        return this;
+    }
+
+    int status() {
+        return status;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    /** The body's envelope, or {@code null} if the body is no JSON object. */
+    Envelope envelope() {
+        Envelope read = envelope;
+        if (read == null) {
+            read = Envelope.read(body, null);
+            read = read == null ? NOT_AN_OBJECT : read;
+            envelope = read;
+        }
+        return read == NOT_AN_OBJECT ? null : read;
     }
 
     /** Whether the body is a JSON object (and nothing else). */
     boolean isJsonObject() {
-        return envelope != null;
+        return envelope() != null;
     }
 
     boolean isSuccessfulStatus() {
@@ -116,12 +189,13 @@ record Reply(int status, byte[] body, Envelope envelope) {
     }
 
     boolean hasErrcode() {
-        return envelope != null && envelope.hasErrcode();
+        return envelope() != null && envelope().hasErrcode();
     }
 
     /** {@code errcode} as DingTalk wrote it (number or string), or {@code null}. */
     String errcodeText() {
-        return envelope == null ? null : envelope.errcode();
+        Envelope read = envelope();
+        return read == null ? null : read.errcode();
     }
 
     /**
@@ -133,20 +207,23 @@ record Reply(int status, byte[] body, Envelope envelope) {
     }
 
     String subCode() {
-        return envelope == null ? null : envelope.subCode();
+        Envelope read = envelope();
+        return read == null ? null : read.subCode();
     }
 
     String errmsg() {
-        return envelope == null ? null : envelope.errmsg();
+        Envelope read = envelope();
+        return read == null ? null : read.errmsg();
     }
 
     String requestId() {
-        return envelope == null ? null : envelope.requestId();
+        Envelope read = envelope();
+        return read == null ? null : read.requestId();
     }
 
     /** Whether the body is DingTalk's IP-ban JSON ({@code punish} / {@code wait}, no errcode). */
     boolean isPunishPage() {
-        return envelope != null && !envelope.hasErrcode() && envelope.punishOrWait();
+        return envelope() != null && !envelope().hasErrcode() && envelope().punishOrWait();
     }
 
     /** Whether the body is an HTML page (DingTalk's gateway serves one when it bans an IP address). */

@@ -17,15 +17,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
- * The success bodies of the role endpoints, decoded by one streaming pass each straight into domain
- * values. Field for field as DingTalk's API pages show them (note {@code id}/{@code name} in
+ * The success bodies of the role endpoints, decoded straight into domain values by {@link BodyReader}s
+ * during the reply's single streaming pass ({@link Reply#read}). Field for field as DingTalk's API pages show them (note {@code id}/{@code name} in
  * {@code /topapi/role/list} against {@code role_id}/{@code role_name} in {@code /topapi/role/getrolegroup}):
  *
  * <ul>
- *   <li>{@code add_role_group}: {@code groupId}; {@code add_role}: {@code roleId};</li>
+ *   <li>{@code add_role_group}: {@code groupId}; {@code add_role}: {@code roleId} (an unusable id is
+ *       reported like a lost reply, see {@link #newGroupId()});</li>
  *   <li>{@code list}: {@code result.hasMore} (required), {@code result.list[].groupId} (required),
  *       {@code .name}, {@code .roles[].id} (required), {@code .roles[].name};</li>
  *   <li>{@code getrolegroup}: {@code role_group} (required), {@code .group_name},
@@ -34,7 +35,8 @@ import java.util.Optional;
  *
  * <p>Unknown fields are ignored at every depth. A missing or {@code null} list is empty. Scalars are read
  * as {@link Json} describes (ids as integers or numeric strings, never rounded; names as strings only).
- * A duplicated field's last occurrence wins, but every occurrence must be well-typed. Data the domain
+ * A duplicated field's last occurrence wins, but every occurrence must be well-typed (the first
+ * refused value decides). Data the domain
  * refuses (a blank name, an id of 0, a duplicate role), a missing required field or a wrong type is
  * reported as a non-retryable {@link UnavailableException} "DingTalk returned invalid data for
  * &lt;op&gt;: &lt;problem&gt;" with the reply's request id: DingTalk returned something this library
@@ -49,64 +51,84 @@ final class RoleReplies {
     private RoleReplies() {
     }
 
-    /** The id in an {@code add_role_group} success body, if it holds a usable one. */
-    static Optional<RoleGroupId> newGroupId(SuccessBody body) {
-        long id = topLevelId(body, "groupId");
-        return id > 0 ? Optional.of(RoleGroupId.of(id)) : Optional.empty();
+    /**
+     * Reads the id in an {@code add_role_group} success body. Its result throws a retryable
+     * {@link AttemptFailed} that may hide a carried-out write if the body holds no usable id: DingTalk
+     * confirmed the write, so the next attempt looks for it like after a lost reply.
+     */
+    static BodyReader<RoleGroupId> newGroupId() {
+        return new NewId<>("add_role_group", "groupId", RoleGroupId::of);
     }
 
-    /** The id in an {@code add_role} success body, if it holds a usable one. */
-    static Optional<RoleId> newRoleId(SuccessBody body) {
-        long id = topLevelId(body, "roleId");
-        return id > 0 ? Optional.of(RoleId.of(id)) : Optional.empty();
+    /** Reads the id in an {@code add_role} success body; like {@link #newGroupId()}. */
+    static BodyReader<RoleId> newRoleId() {
+        return new NewId<>("add_role", "roleId", RoleId::of);
     }
 
-    /** The top-level integer {@code field}, or 0 if it is missing, null or unreadable. */
-    private static long topLevelId(SuccessBody body, String field) {
-        try (JsonParser p = Json.parser(body.json())) {
-            p.nextToken();
-            long id = 0;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken value = p.nextToken();
-                if (name.equals(field)) {
-                    id = value == JsonToken.VALUE_NULL ? 0 : Json.readLong(p, field);
-                } else {
-                    p.skipChildren();
-                }
+    /** The top-level id {@code field}; unusable if it is missing, null, no integer or not positive. */
+    private static final class NewId<T> extends BodyReader<T> {
+        private final String operation;
+        private final String field;
+        private final LongFunction<T> type;
+        private long id;
+
+        NewId(String operation, String field, LongFunction<T> type) {
+            this.operation = operation;
+            this.field = field;
+            this.type = type;
+        }
+
+        @Override
+        protected boolean read(String name, JsonParser p) throws IOException {
+            if (!name.equals(field)) {
+                return false;
             }
-            return id;
-        } catch (IOException | RuntimeException e) {
-            return 0;
+            id = p.currentToken() == JsonToken.VALUE_NULL ? 0 : Json.readLong(p, field);
+            return true;
+        }
+
+        @Override
+        protected T result(SuccessBody body, RuntimeException problem) {
+            if (problem != null || id <= 0) {
+                throw AttemptFailed.backOff(new UnavailableException("DingTalk confirmed " + operation
+                        + " but returned no usable " + field, new BackendDiagnostics("0", null, body.requestId())), true);
+            }
+            return type.apply(id);
         }
     }
 
-    /** A {@code /topapi/role/list} success body as a page. */
-    static RoleGroupPage page(PageRequest request, SuccessBody body) {
-        try (JsonParser p = Json.parser(body.json())) {
-            p.nextToken();
-            ListResult result = null;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken value = p.nextToken();
-                if (name.equals("result")) {
-                    result = value == JsonToken.VALUE_NULL ? null : listResult(p);
-                } else {
-                    p.skipChildren();
+    /** Reads a {@code /topapi/role/list} success body as the page {@code request}. */
+    static BodyReader<RoleGroupPage> page(PageRequest request) {
+        return new BodyReader<>() {
+            private ListResult result;
+
+            @Override
+            protected boolean read(String name, JsonParser p) throws IOException {
+                if (!name.equals("result")) {
+                    return false;
+                }
+                result = p.currentToken() == JsonToken.VALUE_NULL ? null : listResult(p);
+                return true;
+            }
+
+            @Override
+            protected RoleGroupPage result(SuccessBody body, RuntimeException problem) {
+                try {
+                    if (problem != null) {
+                        throw problem;
+                    }
+                    if (result == null) {
+                        throw new Json.InvalidData("no result");
+                    }
+                    if (result.hasMore == null) {
+                        throw new Json.InvalidData("no result.hasMore");
+                    }
+                    return new RoleGroupPage(request, result.groups, result.hasMore);
+                } catch (RuntimeException e) {
+                    throw invalidData("list", e, body);
                 }
             }
-            if (result == null) {
-                throw new Json.InvalidData("no result");
-            }
-            if (result.hasMore == null) {
-                throw new Json.InvalidData("no result.hasMore");
-            }
-            return new RoleGroupPage(request, result.groups, result.hasMore);
-        } catch (IOException e) {
-            throw invalidData("list", "the body is not readable JSON", body);
-        } catch (RuntimeException e) {
-            throw invalidData("list", e, body);
-        }
+        };
     }
 
     /** {@code result}: {@code hasMore} and {@code list}. */
@@ -137,13 +159,13 @@ final class RoleReplies {
         List<RoleGroup> groups = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             Json.requireObject(p, "an element of result.list");
-            groups.add(group(p, pending));
+            groups.add(listGroup(p, pending));
         }
         return groups;
     }
 
     /** One {@code OpenRoleGroup}. Its roles are kept pending until the group's id is known (it may come last). */
-    private static RoleGroup group(JsonParser p, PendingRoles pending) throws IOException {
+    private static RoleGroup listGroup(JsonParser p, PendingRoles pending) throws IOException {
         pending.clear();
         long groupId = 0;
         boolean hasGroupId = false;
@@ -225,29 +247,31 @@ final class RoleReplies {
         }
     }
 
-    /** A {@code /topapi/role/getrolegroup} success body as the group {@code id}. */
-    static RoleGroup group(RoleGroupId id, SuccessBody body) {
-        try (JsonParser p = Json.parser(body.json())) {
-            p.nextToken();
-            RoleGroup group = null;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken value = p.nextToken();
-                if (name.equals("role_group")) {
-                    group = value == JsonToken.VALUE_NULL ? null : roleGroup(id, p);
-                } else {
-                    p.skipChildren();
+    /** Reads a {@code /topapi/role/getrolegroup} success body as the group {@code id}. */
+    static BodyReader<RoleGroup> group(RoleGroupId id) {
+        return new BodyReader<>() {
+            private RoleGroup group;
+
+            @Override
+            protected boolean read(String name, JsonParser p) throws IOException {
+                if (!name.equals("role_group")) {
+                    return false;
                 }
+                group = p.currentToken() == JsonToken.VALUE_NULL ? null : roleGroup(id, p);
+                return true;
             }
-            if (group == null) {
-                throw new Json.InvalidData("no role_group");
+
+            @Override
+            protected RoleGroup result(SuccessBody body, RuntimeException problem) {
+                if (problem != null) {
+                    throw invalidData("getrolegroup", problem, body);
+                }
+                if (group == null) {
+                    throw invalidData("getrolegroup", new Json.InvalidData("no role_group"), body);
+                }
+                return group;
             }
-            return group;
-        } catch (IOException e) {
-            throw invalidData("getrolegroup", "the body is not readable JSON", body);
-        } catch (RuntimeException e) {
-            throw invalidData("getrolegroup", e, body);
-        }
+        };
     }
 
     /** One {@code OpenRoleGroup} of getrolegroup; the group's id is the one asked for. */
@@ -296,11 +320,8 @@ final class RoleReplies {
     }
 
     private static UnavailableException invalidData(String operation, RuntimeException problem, SuccessBody body) {
-        return invalidData(operation, Objects.toString(problem.getMessage(), problem.getClass().getSimpleName()), body);
-    }
-
-    private static UnavailableException invalidData(String operation, String problem, SuccessBody body) {
-        return new UnavailableException("DingTalk returned invalid data for " + operation + ": " + problem, false, false,
+        return new UnavailableException("DingTalk returned invalid data for " + operation + ": "
+                + Objects.toString(problem.getMessage(), problem.getClass().getSimpleName()), false, false,
                 new BackendDiagnostics(null, null, body.requestId()), null);
     }
 }

@@ -177,16 +177,16 @@ class RoleRepliesTest {
 
     @Test
     void aPageWithMoreGroupsThanAskedForIsInvalidData() {
-        UnavailableException failure = (UnavailableException) catchThrowable(() -> RoleReplies.page(PageRequest.first(1),
-                body(listOf("{\"groupId\":1,\"name\":\"A\"},{\"groupId\":2,\"name\":\"B\"}"))));
+        Throwable failure = catchThrowable(() -> decode(RoleReplies.page(PageRequest.first(1)),
+                listOf("{\"groupId\":1,\"name\":\"A\"},{\"groupId\":2,\"name\":\"B\"}")));
 
-        assertThat(failure).hasMessageContaining("invalid data for list");
+        assertThat(failure).isInstanceOf(UnavailableException.class).hasMessageContaining("invalid data for list");
     }
 
     @Test
     void invalidDataIsNotRetryableAndCarriesTheRequestIdButNeverTheValue() {
-        UnavailableException failure = (UnavailableException) catchThrowable(() -> RoleReplies.page(PAGE,
-                new SuccessBody(utf8("{\"errcode\":0,\"result\":{\"hasMore\":\"T0KEN-s3cr3t\"}}"), "req-7")));
+        UnavailableException failure = (UnavailableException) catchThrowable(() -> page(
+                "{\"errcode\":0,\"result\":{\"hasMore\":\"T0KEN-s3cr3t\"},\"request_id\":\"req-7\"}"));
 
         assertThat(failure.isRetryable()).isFalse();
         assertThat(failure.isOutcomeUnknown()).isFalse();
@@ -225,7 +225,7 @@ class RoleRepliesTest {
             "{\"errcode\":0,\"role_group\":{\"group_name\":\"HR\",\"roles\":[{\"role_id\":2.5,\"role_name\":\"A\"}]}} | role_group.roles[].role_id is not an integer (it has a fraction or an exponent)",
             "{\"errcode\":0,\"role_group\":{\"group_name\":\"HR\",\"roles\":[{\"role_id\":2,\"role_name\":2}]}} | role_group.roles[].role_name is not a string"})
     void missingAndWrongTypedGroupFieldsAreInvalidData(String body, String problem) {
-        Throwable failure = catchThrowable(() -> RoleReplies.group(GROUP, body(body)));
+        Throwable failure = catchThrowable(() -> group(body));
 
         assertThat(failure).isInstanceOf(UnavailableException.class)
                 .hasMessage("DingTalk returned invalid data for getrolegroup: " + problem);
@@ -233,8 +233,8 @@ class RoleRepliesTest {
 
     @Test
     void aGroupTheDomainRefusesIsInvalidData() {
-        Throwable failure = catchThrowable(() -> RoleReplies.group(GROUP,
-                body("{\"errcode\":0,\"role_group\":{\"group_name\":\"HR\",\"roles\":[{\"role_id\":0,\"role_name\":\"A\"}]}}")));
+        Throwable failure = catchThrowable(() -> group(
+                "{\"errcode\":0,\"role_group\":{\"group_name\":\"HR\",\"roles\":[{\"role_id\":0,\"role_name\":\"A\"}]}}"));
 
         assertThat(failure).isInstanceOf(UnavailableException.class)
                 .hasMessageStartingWith("DingTalk returned invalid data for getrolegroup: ");
@@ -244,30 +244,43 @@ class RoleRepliesTest {
 
     @Test
     void readsTheNewIdsAsNumbersOrNumericStrings() {
-        assertThat(RoleReplies.newGroupId(body("{\"errcode\":0,\"groupId\":1507113600,\"x\":{\"groupId\":1}}")))
-                .contains(RoleGroupId.of(1507113600L));
-        assertThat(RoleReplies.newRoleId(body("{\"errcode\":\"0\",\"roleId\":\"42\",\"extra\":{\"x\":1}}")))
-                .contains(RoleId.of(42));
-        assertThat(RoleReplies.newRoleId(body("{\"nested\":{\"roleId\":7},\"roleId\":8}"))).contains(RoleId.of(8));
+        assertThat(decode(RoleReplies.newGroupId(), "{\"errcode\":0,\"groupId\":1507113600,\"x\":{\"groupId\":1}}"))
+                .isEqualTo(RoleGroupId.of(1507113600L));
+        assertThat(decode(RoleReplies.newRoleId(), "{\"errcode\":\"0\",\"roleId\":\"42\",\"extra\":{\"x\":1}}"))
+                .isEqualTo(RoleId.of(42));
+        assertThat(decode(RoleReplies.newRoleId(), "{\"nested\":{\"roleId\":7},\"roleId\":8,\"errcode\":0}"))
+                .isEqualTo(RoleId.of(8));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"{\"errcode\":0}", "{\"roleId\":null}", "{\"roleId\":0}", "{\"roleId\":-1}",
-            "{\"roleId\":4.5}", "{\"roleId\":4.0}", "{\"roleId\":\"4.5\"}", "{\"roleId\":9223372036854775808}",
-            "{\"roleId\":true}", "{\"roleId\":{\"id\":4}}", "{\"roleId\":[4]}", "{\"roleId\":\"\"}",
-            "{\"x\":{\"roleId\":4}}"})
-    void anUnusableNewIdIsAbsent(String body) {
-        assertThat(RoleReplies.newRoleId(body(body))).isEmpty();
-        assertThat(RoleReplies.newGroupId(body(body.replace("roleId", "groupId")))).isEmpty();
+    @ValueSource(strings = {"", ",\"roleId\":null", ",\"roleId\":0", ",\"roleId\":-1",
+            ",\"roleId\":4.5", ",\"roleId\":4.0", ",\"roleId\":\"4.5\"", ",\"roleId\":9223372036854775808",
+            ",\"roleId\":true", ",\"roleId\":{\"id\":4}", ",\"roleId\":[4]", ",\"roleId\":\"\"",
+            ",\"x\":{\"roleId\":4}", ",\"roleId\":\"x\",\"roleId\":4"})
+    void anUnusableNewIdIsAConfirmedWriteToLookFor(String fields) {
+        String body = "{\"errcode\":0,\"request_id\":\"r-9\"" + fields + "}";
+
+        assertConfirmedWithoutId(catchThrowable(() -> decode(RoleReplies.newRoleId(), body)), "add_role", "roleId");
+        assertConfirmedWithoutId(catchThrowable(() -> decode(RoleReplies.newGroupId(), body.replace("roleId", "groupId"))),
+                "add_role_group", "groupId");
+    }
+
+    private static void assertConfirmedWithoutId(Throwable thrown, String operation, String field) {
+        assertThat(thrown).isInstanceOfSatisfying(AttemptFailed.class, failed -> assertThat(failed.reported())
+                .isInstanceOfSatisfying(UnavailableException.class, u -> {
+                    assertThat(u).hasMessageStartingWith("DingTalk confirmed " + operation + " but returned no usable " + field);
+                    assertThat(u.isRetryable()).isTrue();
+                    assertThat(u.requestId()).contains("r-9");
+                }));
     }
 
     // ---- gettoken
 
     @Test
     void decodesTheGettokenReply() {
-        AppCredentialsTokenSource.TokenReply reply = AppCredentialsTokenSource.TokenReply.decode(
-                body("{\"errcode\":0,\"errmsg\":\"ok\",\"x\":{\"access_token\":\"inner\"},\"access_token\":\"T1\","
-                        + "\"expires_in\":\"7200\"}"));
+        AppCredentialsTokenSource.TokenReply reply = decode(AppCredentialsTokenSource.TokenReply.reader(),
+                "{\"errcode\":0,\"errmsg\":\"ok\",\"x\":{\"access_token\":\"inner\"},\"access_token\":\"T1\","
+                        + "\"expires_in\":\"7200\"}");
 
         assertThat(reply.accessToken()).isEqualTo(AccessToken.of("T1"));
         assertThat(reply.expiresIn()).isEqualTo(7200);
@@ -275,11 +288,9 @@ class RoleRepliesTest {
 
     @Test
     void aMissingOrNegativeExpiryIsZero() {
-        assertThat(AppCredentialsTokenSource.TokenReply.decode(body("{\"access_token\":\"T1\"}")).expiresIn()).isZero();
-        assertThat(AppCredentialsTokenSource.TokenReply.decode(body("{\"access_token\":\"T1\",\"expires_in\":null}"))
-                .expiresIn()).isZero();
-        assertThat(AppCredentialsTokenSource.TokenReply.decode(body("{\"access_token\":\"T1\",\"expires_in\":-5}"))
-                .expiresIn()).isZero();
+        assertThat(token("{\"errcode\":0,\"access_token\":\"T1\"}").expiresIn()).isZero();
+        assertThat(token("{\"errcode\":0,\"access_token\":\"T1\",\"expires_in\":null}").expiresIn()).isZero();
+        assertThat(token("{\"errcode\":0,\"access_token\":\"T1\",\"expires_in\":-5}").expiresIn()).isZero();
     }
 
     @ParameterizedTest(name = "[{index}] {1}")
@@ -291,7 +302,7 @@ class RoleRepliesTest {
             "{\"access_token\":\"T1\",\"expires_in\":7200.5}         | DingTalk returned invalid data for gettoken: expires_in is not an integer (it has a fraction or an exponent)",
             "{\"access_token\":\"T1\",\"expires_in\":\"soon\"}       | DingTalk returned invalid data for gettoken: expires_in is not an integer"})
     void anUnusableGettokenReplyIsUnavailableWithoutQuotingIt(String body, String message) {
-        Throwable failure = catchThrowable(() -> AppCredentialsTokenSource.TokenReply.decode(new SuccessBody(utf8(body), "g-1")));
+        Throwable failure = catchThrowable(() -> token(body.replace("{", "{\"errcode\":0,\"request_id\":\"g-1\",")));
 
         assertThat(failure).isInstanceOfSatisfying(UnavailableException.class, u -> {
             assertThat(u).hasMessageStartingWith(message);
@@ -301,16 +312,72 @@ class RoleRepliesTest {
         assertThat(failure.getMessage()).doesNotContain("s3cr3t");
     }
 
+    // ---- one pass for envelope and body
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {
+            "{\"result\":5,\"errcode\":90018,\"request_id\":\"after\"}",
+            "{\"result\":{\"hasMore\":{\"a\":[1,{\"errcode\":0}]},\"list\":[]},\"errcode\":90018,\"request_id\":\"after\"}",
+            "{\"result\":{\"hasMore\":true,\"list\":[{\"groupId\":1,\"name\":\"G\",\"roles\":[{\"id\":\"x\","
+                    + "\"errcode\":0,\"more\":[{}]}]},{\"errcode\":0}]},\"errcode\":90018,\"request_id\":\"after\"}",
+            "{\"result\":{\"hasMore\":true,\"list\":[{\"groupId\":0,\"name\":\"G\"},{\"request_id\":\"inner\"}]},"
+                    + "\"errcode\":90018,\"request_id\":\"after\"}"})
+    void aBodyTheReaderRefusesStillHasItsEnvelopeRead(String json) {
+        BodyReader<RoleGroupPage> reader = RoleReplies.page(PAGE);
+        Reply reply = Reply.of(200, json.getBytes(StandardCharsets.UTF_8)).read(reader);
+
+        assertThat(reply.errcode()).isEqualTo(90018);
+        assertThat(reply.requestId()).isEqualTo("after");
+        Throwable failure = catchThrowable(() -> DingTalkErrors.success(reply, reader, "list", ErrorMapper.NONE));
+        assertThat(failure).as("the errcode decides, not the refused body").isInstanceOf(AttemptFailed.class);
+    }
+
+    @Test
+    void aRefusedBodyWithErrcodeZeroIsInvalidDataWithTheRequestIdThatFollowsIt() {
+        Throwable failure = catchThrowable(() -> page("{\"result\":{\"hasMore\":{\"a\":[1,{\"b\":2}]}},"
+                + "\"errcode\":0,\"request_id\":\"after\"}"));
+
+        assertThat(failure).isInstanceOfSatisfying(UnavailableException.class, u -> {
+            assertThat(u).hasMessageStartingWith("DingTalk returned invalid data for list: result.hasMore is not a boolean");
+            assertThat(u.requestId()).contains("after");
+        });
+    }
+
+    @Test
+    void aBodyThatIsNoJsonObjectIsNoSuccessWhateverTheReaderSaw() {
+        BodyReader<RoleGroupPage> reader = RoleReplies.page(PAGE);
+        Reply reply = Reply.of(200, listOf("{\"groupId\":1,\"name\":\"G\"}").concat(" x")
+                .getBytes(StandardCharsets.UTF_8)).read(reader);
+
+        Throwable failure = catchThrowable(() -> DingTalkErrors.success(reply, reader, "list", ErrorMapper.NONE));
+
+        assertThat(failure).isInstanceOfSatisfying(AttemptFailed.class,
+                f -> assertThat(f.reported()).hasMessageContaining("not a JSON object"));
+    }
+
+    @Test
+    void aReaderReadsOneReplyOnly() {
+        BodyReader<RoleGroupPage> reader = RoleReplies.page(PAGE);
+        Reply.of(200, listOf("").getBytes(StandardCharsets.UTF_8)).read(reader);
+
+        assertThat(catchThrowable(() -> Reply.of(200, new byte[0]).read(reader)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     private static String listOf(String groups) {
         return "{\"errcode\":0,\"result\":{\"hasMore\":false,\"list\":[" + groups + "]}}";
     }
 
     private static RoleGroupPage page(String json) {
-        return RoleReplies.page(PAGE, body(json));
+        return decode(RoleReplies.page(PAGE), json);
     }
 
     private static RoleGroup group(String json) {
-        return RoleReplies.group(GROUP, body(json));
+        return decode(RoleReplies.group(GROUP), json);
+    }
+
+    private static AppCredentialsTokenSource.TokenReply token(String json) {
+        return decode(AppCredentialsTokenSource.TokenReply.reader(), json);
     }
 
     private static Throwable pageFailure(String json) {
@@ -319,14 +386,9 @@ class RoleRepliesTest {
         return failure;
     }
 
-    /** The body as {@link DingTalkErrors#successBody} hands it on: checked to be one JSON object first. */
-    private static SuccessBody body(String json) {
-        Reply reply = Reply.of(200, utf8(json));
-        assertThat(reply.isJsonObject()).as("test body is a JSON object").isTrue();
-        return new SuccessBody(reply.body(), reply.requestId());
-    }
-
-    private static byte[] utf8(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
+    /** What the adapter makes of {@code json} as a 200 reply: envelope and body read in one pass. */
+    private static <T> T decode(BodyReader<T> reader, String json) {
+        Reply reply = Reply.of(200, json.getBytes(StandardCharsets.UTF_8)).read(reader);
+        return DingTalkErrors.success(reply, reader, "test", ErrorMapper.NONE);
     }
 }
