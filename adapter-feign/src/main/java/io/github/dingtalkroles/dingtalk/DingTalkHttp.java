@@ -19,11 +19,13 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * One HTTP exchange with DingTalk through Feign: sends a request with a read timeout that never
@@ -153,6 +155,12 @@ final class DingTalkHttp {
 
     private static AttemptFailed transportFailure(String operation, Throwable failure, String... secrets) {
         RedactedCause cause = RedactedCause.of(failure, secrets);
+        if (certificateRefused(failure)) {
+            // a certificate that is not trusted or does not name the host will not change on a retry
+            return AttemptFailed.giveUp(new UnavailableException("DingTalk's TLS certificate was refused for "
+                    + operation + " (untrusted, expired, or not issued for the host)", false, false,
+                    BackendDiagnostics.NONE, cause));
+        }
         if (neverSent(failure)) {
             return AttemptFailed.backOff(new UnavailableException("could not connect to DingTalk for " + operation,
                     true, false, BackendDiagnostics.NONE, cause), false);
@@ -161,6 +169,16 @@ final class DingTalkHttp {
                 ? "timed out waiting for DingTalk's reply to " + operation
                 : "the connection to DingTalk failed during " + operation;
         return AttemptFailed.backOff(new UnavailableException(what, true, false, BackendDiagnostics.NONE, cause), true);
+    }
+
+    /** Whether the failure is the refusal of the server's TLS certificate. */
+    static boolean certificateRefused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure happened before the request could reach the server (no connection was made). */

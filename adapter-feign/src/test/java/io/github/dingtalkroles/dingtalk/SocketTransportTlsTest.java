@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import feign.Request;
 import feign.Response;
+import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.port.UnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -39,6 +43,7 @@ class SocketTransportTlsTest {
 
     private static SSLContext context;
     private static SSLServerSocket server;
+    private static final AtomicInteger ACCEPTED = new AtomicInteger();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -75,6 +80,7 @@ class SocketTransportTlsTest {
     private static void serve() {
         while (!server.isClosed()) {
             try (SSLSocket connection = (SSLSocket) server.accept()) {
+                ACCEPTED.incrementAndGet();
                 InputStream in = connection.getInputStream();
                 byte[] tail = new byte[4];
                 int b;
@@ -120,6 +126,24 @@ class SocketTransportTlsTest {
         Throwable failure = catchThrowable(() -> new SocketTransport().execute(get("localhost"), OPTIONS));
 
         assertThat(failure).isInstanceOf(NotSentException.class);
+    }
+
+    @Test
+    void aDirectoryGivesUpAtOnceWhenTheCertificateIsRefused() {
+        DingTalkRoleDirectory directory = DingTalkRoleDirectory.builder()
+                .baseUrl("https://localhost:" + server.getLocalPort())
+                .accessToken(AccessToken.of("secret-token"))
+                .backoff(Duration.ofMillis(10))
+                .noRateLimit()
+                .build();
+        int before = ACCEPTED.get();
+
+        Throwable failure = catchThrowable(() -> directory.listRoleGroups(PageRequest.first()));
+
+        assertThat(failure).isInstanceOfSatisfying(UnavailableException.class,
+                e -> assertThat(e.isRetryable()).isFalse()).hasMessageContaining("certificate")
+                .hasMessageNotContaining("secret-token");
+        assertThat(ACCEPTED.get() - before).as("handshakes: no retry of a refused certificate").isEqualTo(1);
     }
 
     private static Request get(String host) {
