@@ -1,8 +1,5 @@
 package io.github.dingtalkroles.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Module;
-import com.google.inject.ProvisionException;
 import io.github.dingtalkroles.port.RoleDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,24 +69,15 @@ final class RolesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The role directory of the chosen backend, composed by Guice. */
+    /**
+     * The role directory of the chosen backend: the one place where backends are composed. The local
+     * store is a single object with nothing to wire, so it is built directly and a local command never
+     * pays for starting Guice; the DingTalk backend is composed by Guice from {@link DingTalkModule}.
+     */
     RoleDirectory directory() {
-        try {
-            return Guice.createInjector(backendModule()).getInstance(RoleDirectory.class);
-        } catch (ProvisionException e) {
-            // Report what went wrong while composing (an unreadable store, say), not Guice's wrapper.
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
-    }
-
-    /** One Guice module per backend configuration. */
-    Module backendModule() {
         return switch (backend) {
-            case local -> new LocalStoreModule(store);
-            case dingtalk -> DingTalkModule.from(this);
+            case local -> new LocalStore(store).open();
+            case dingtalk -> DingTalkModule.from(this).compose();
         };
     }
 

@@ -22,8 +22,13 @@ class PackagedJarIT {
     }
 
     private Run roles(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return java(List.of(), args);
+    }
+
+    private Run java(List<String> jvmOptions, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(home.resolve("out.txt").toFile())
@@ -83,5 +88,18 @@ class PackagedJarIT {
         assertThat(missing.err()).isEqualTo("error: role group 42 does not exist\n");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).startsWith("error: page size must be between 1 and 200");
+    }
+
+    @Test
+    void localCommandsStartWithoutGuiceOrJacksonDatabind() throws Exception {
+        Run listed = java(List.of("-verbose:class"), "list");
+        Run added = java(List.of("-verbose:class"), "add-group", "--name", "HR");
+
+        for (Run run : List.of(listed, added)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("picocli.CommandLine ").contains("io.github.dingtalkroles.cli.LocalStore ")
+                    .doesNotContain("com.google.inject.").doesNotContain("com.google.common.")
+                    .doesNotContain("com.fasterxml.jackson.databind.");
+        }
     }
 }
