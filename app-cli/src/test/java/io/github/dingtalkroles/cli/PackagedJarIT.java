@@ -102,4 +102,17 @@ class PackagedJarIT {
                     .doesNotContain("com.fasterxml.jackson.databind.");
         }
     }
+
+    @Test
+    void anAppCdsArchiveHoldsPicocliAndTheCliClasses() throws Exception {
+        Path archive = home.resolve("roles.jsa");
+        Run dump = java(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), "list");
+        Run mapped = java(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:class+load=info"), "list");
+
+        assertThat(dump.exitCode()).as(dump.err()).isZero();
+        assertThat(mapped.exitCode()).as(mapped.err()).isZero();
+        assertThat(mapped.out()).contains("picocli.CommandLine source: shared objects file (top)")
+                .contains("io.github.dingtalkroles.cli.RolesCommand source: shared objects file (top)")
+                .doesNotContain("picocli.CommandLine source: file:");
+    }
 }
