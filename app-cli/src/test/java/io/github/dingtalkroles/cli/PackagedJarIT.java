@@ -91,7 +91,7 @@ class PackagedJarIT {
     }
 
     @Test
-    void localCommandsStartWithoutGuiceOrJacksonDatabind() throws Exception {
+    void localCommandsStartWithoutGuiceJacksonDatabindOrPicocliConvertersTheyDoNotUse() throws Exception {
         Run listed = java(List.of("-verbose:class"), "list");
         Run added = java(List.of("-verbose:class"), "add-group", "--name", "HR");
 
@@ -99,7 +99,8 @@ class PackagedJarIT {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("picocli.CommandLine ").contains("io.github.dingtalkroles.cli.LocalStore ")
                     .doesNotContain("com.google.inject.").doesNotContain("com.google.common.")
-                    .doesNotContain("com.fasterxml.jackson.databind.");
+                    .doesNotContain("com.fasterxml.jackson.databind.")
+                    .doesNotContain("java.sql.").doesNotContain("groovy.lang.Closure");
         }
     }
 
