@@ -35,7 +35,7 @@ public final class RolesCli {
     static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err) {
         skipUnusedPicocliFeatures();
         RolesCommand root = new RolesCommand();
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = root.commandLine();
         cli.setOut(out);
         cli.setErr(err);
         cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
