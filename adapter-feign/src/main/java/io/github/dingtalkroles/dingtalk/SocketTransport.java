@@ -641,16 +641,18 @@ final class SocketTransport implements Client {
         }
 
         @Override
-        public int read(byte[] into, int offset, int length) throws IOException {
+        public final int read(byte[] into, int offset, int length) throws IOException {
             if (closed) {
                 throw new IOException("the reply's body is closed");
             }
             if (length == 0) {
                 return 0;
             }
-            if (done) {
-                return -1;
-            }
+            return done ? -1 : readSome(into, offset, length);
+        }
+
+        /** Reads at least one byte of a body that is not done yet; -1 at its end. */
+        int readSome(byte[] into, int offset, int length) throws IOException {
             int want = remaining < 0 ? length : (int) Math.min(length, remaining);
             int n = connection.read(into, offset, want, deadline);
             if (n < 0) {
@@ -667,13 +669,18 @@ final class SocketTransport implements Client {
             return n;
         }
 
+        /** Whether the body was read to its announced end, so the connection may carry another exchange. */
+        boolean complete() {
+            return done && remaining == 0;
+        }
+
         @Override
-        public void close() {
+        public final void close() {
             if (closed) {
                 return;
             }
             closed = true;
-            if (done && remaining == 0) {
+            if (complete()) {
                 connection.finished(keepAlive);
             } else {
                 connection.close();
@@ -691,16 +698,7 @@ final class SocketTransport implements Client {
         }
 
         @Override
-        public int read(byte[] into, int offset, int length) throws IOException {
-            if (closed) {
-                throw new IOException("the reply's body is closed");
-            }
-            if (length == 0) {
-                return 0;
-            }
-            if (done) {
-                return -1;
-            }
+        int readSome(byte[] into, int offset, int length) throws IOException {
             if (remaining == 0) {
                 remaining = nextChunkSize();
                 if (remaining == 0) {
@@ -749,16 +747,8 @@ final class SocketTransport implements Client {
         }
 
         @Override
-        public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            if (done) {
-                connection.finished(keepAlive);
-            } else {
-                connection.close();
-            }
+        boolean complete() {
+            return done;
         }
     }
 
