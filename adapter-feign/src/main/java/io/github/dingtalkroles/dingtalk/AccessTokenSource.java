@@ -85,7 +85,8 @@ public interface AccessTokenSource {
      * at least {@link #minimumLifetime}, also when {@code expires_in} is missing or 0); when the token
      * is due, exactly one thread fetches the next one while the others wait for it.
      *
-     * <p>Defaults: base URL {@code https://oapi.dingtalk.com}, its own JDK {@link HttpClient} (HTTP/1.1),
+     * <p>Defaults: base URL {@code https://oapi.dingtalk.com}, its own HTTP/1.1 socket transport (as
+     * {@link DingTalkRoleDirectory.Builder#httpClient} describes),
      * connect timeout 5 s, read timeout 10 s, refresh margin 5 min, minimum lifetime 60 s, no traffic
      * logging.
      *
@@ -123,8 +124,9 @@ public interface AccessTokenSource {
         }
 
         /**
-         * A JDK HTTP client to share (with directories or other sources). It must have a connect
-         * timeout, which then replaces {@link #connectTimeout}.
+         * A JDK HTTP client to use instead of the source's own transport, e.g. for a proxy; it can be
+         * shared with directories or other sources. It must have a connect timeout, which then
+         * replaces {@link #connectTimeout}.
          *
          * @param httpClient the client
          * @return this builder
@@ -135,7 +137,7 @@ public interface AccessTokenSource {
         }
 
         /**
-         * Connect timeout of the client this source creates (default 5 s).
+         * Connect timeout of the source's own transport (default 5 s).
          *
          * @param timeout a positive duration
          * @return this builder

@@ -1,10 +1,11 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,8 +49,59 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
     private record Cached(AccessToken token, long renewAtNanos) {
     }
 
-    /** The {@code /gettoken} success body. */
-    record TokenReply(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") Long expiresIn) {
+    /**
+     * The {@code /gettoken} success body.
+     *
+     * @param accessToken {@code access_token}
+     * @param expiresIn {@code expires_in} in seconds, 0 if missing, null or negative
+     */
+    record TokenReply(AccessToken accessToken, long expiresIn) {
+
+        /**
+         * Reads the body during the reply's streaming pass: {@code access_token} must be a JSON string that
+         * {@link AccessToken#of} accepts, {@code expires_in} an integer or numeric string as {@link Json}
+         * reads them (a fraction is refused, not truncated). Other fields are ignored. Its result throws a
+         * non-retryable {@link UnavailableException} if the body holds no usable token or expiry; the
+         * message never quotes the body.
+         */
+        static BodyReader<TokenReply> reader() {
+            return new BodyReader<>() {
+                private String token;
+                private long expiresIn;
+
+                @Override
+                protected boolean read(String field, JsonParser p) throws IOException {
+                    switch (field) {
+                        case "access_token" -> token = Json.readString(p, "access_token");
+                        case "expires_in" -> expiresIn = p.currentToken() == JsonToken.VALUE_NULL ? 0
+                                : Json.readLong(p, "expires_in");
+                        default -> {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+
+                @Override
+                protected TokenReply result(SuccessBody body, RuntimeException problem) {
+                    if (problem != null) {
+                        throw unusable(body, "DingTalk returned invalid data for gettoken: "
+                                + (problem instanceof Json.InvalidData ? problem.getMessage() : "unreadable"));
+                    }
+                    try {
+                        return new TokenReply(AccessToken.of(token), Math.max(0, expiresIn));
+                    } catch (RuntimeException e) {
+                        // AccessToken's message may quote the value: not passed on
+                        throw unusable(body, "DingTalk's gettoken reply holds no usable access_token");
+                    }
+                }
+            };
+        }
+
+        private static UnavailableException unusable(SuccessBody body, String message) {
+            return new UnavailableException(message, false, false, new BackendDiagnostics(null, null, body.requestId()),
+                    null);
+        }
     }
 
     AppCredentialsTokenSource(DingTalkHttp http, String appKey, AppSecret appSecret, Duration fetchBudget,
@@ -112,26 +164,17 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
     private Cached fetch() {
         LOG.debug("fetching an access token for app {}", appKey);
         String secret = appSecret.reveal();
-        JsonNode body;
+        TokenReply decoded;
         try {
             Reply reply = http.exchange("gettoken", Deadline.after(fetchBudget), options -> http.api().getToken(
                     FormUrlEncoder.encodeQueryValue(appKey), FormUrlEncoder.encodeQueryValue(secret), options), secret);
-            body = DingTalkErrors.successBody(reply, "gettoken", GETTOKEN_ERRORS, secret);
+            decoded = DingTalkErrors.success(reply, TokenReply.reader(), "gettoken", GETTOKEN_ERRORS, secret);
         } catch (AttemptFailed f) {
             throw f.reported();
         }
         long fetchedAt = nanoClock.getAsLong();
-        TokenReply reply;
-        AccessToken token;
-        try {
-            reply = Json.bind(body, TokenReply.class);
-            token = AccessToken.of(reply.accessToken());
-        } catch (RuntimeException e) {
-            throw new UnavailableException("DingTalk's gettoken reply holds no usable access_token", false, false,
-                    new BackendDiagnostics(null, null, body.path("request_id").asText(null)), null);
-        }
-        long expiresIn = reply.expiresIn() == null ? 0 : Math.max(0, reply.expiresIn());
-        Duration lifetime = Duration.ofSeconds(expiresIn).minus(refreshMargin);
+        AccessToken token = decoded.accessToken();
+        Duration lifetime = Duration.ofSeconds(decoded.expiresIn()).minus(refreshMargin);
         if (lifetime.compareTo(minimumLifetime) < 0) {
             lifetime = minimumLifetime;
         }

@@ -1,7 +1,5 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.RejectedInputException;
@@ -70,6 +68,26 @@ final class DingTalkErrors {
     }
 
     /**
+     * What a successful reply means for its endpoint: checks the envelope like {@link #successBody}, then
+     * asks {@code body} for its result.
+     *
+     * @param reply the reply; {@linkplain Reply#read read} with {@code body} now unless that was done
+     *     already (read it first if the envelope is needed before, so the body is parsed once)
+     * @param body the endpoint's reader
+     * @param operation the endpoint, for messages ({@code "add_role"})
+     * @param specific the endpoint's own errcodes
+     * @param secrets values to keep out of messages (DingTalk's errmsg is quoted in some)
+     * @throws AttemptFailed for any reply but a success
+     * @throws io.github.dingtalkroles.port.RoleDirectoryException if the success body is unusable (see the reader)
+     */
+    static <T> T success(Reply reply, BodyReader<T> body, String operation, ErrorMapper specific, String... secrets) {
+        if (!body.wasFed()) {
+            reply.read(body);
+        }
+        return body.finish(successBody(reply, operation, specific, secrets));
+    }
+
+    /**
      * The body of a successful reply.
      *
      * @param operation the endpoint, for messages ({@code "add_role"})
@@ -77,12 +95,11 @@ final class DingTalkErrors {
      * @param secrets values to keep out of messages (DingTalk's errmsg is quoted in some)
      * @throws AttemptFailed for any other reply
      */
-    static JsonNode successBody(Reply reply, String operation, ErrorMapper specific, String... secrets) {
-        JsonNode json = reply.json();
-        if (json != null && !reply.hasErrcode() && (json.has("punish") || json.has("wait"))) {
+    static SuccessBody successBody(Reply reply, String operation, ErrorMapper specific, String... secrets) {
+        if (reply.isPunishPage()) {
             throw AttemptFailed.throttled(new ThrottledException(
                     "DingTalk refused " + operation + ": this IP address is temporarily banned (punish page)",
-                    seconds(json.get("wait")), false, new BackendDiagnostics(null, null, reply.requestId(secrets))));
+                    seconds(reply.envelope().waitSeconds()), false, new BackendDiagnostics(null, null, reply.requestId(secrets))));
         }
         if (reply.status() >= 500) {
             throw AttemptFailed.backOff(new UnavailableException(
@@ -97,15 +114,11 @@ final class DingTalkErrors {
             throw withoutErrcode(reply, operation, secrets);
         }
         Integer code = reply.errcode();
+        if (code != null && code == 0 && reply.isSuccessfulStatus()) {
+            return new SuccessBody(reply.body(), reply.requestId(secrets));
+        }
         BackendDiagnostics diagnostics = reply.diagnostics(secrets);
         if (code != null && code == 0) {
-            if (reply.isSuccessfulStatus()) {
-                if (json.hasNonNull("request_id") && json instanceof ObjectNode object) {
-                    // later messages about this body (invalid data, no id) quote its request_id
-                    object.put("request_id", reply.requestId(secrets));
-                }
-                return json;
-            }
             throw AttemptFailed.giveUp(new UnavailableException("DingTalk answered " + operation
                     + " with HTTP " + reply.status() + " and errcode 0", false, false, diagnostics, null));
         }
@@ -129,7 +142,7 @@ final class DingTalkErrors {
                     + " with HTTP " + reply.status(), false, false, reply.diagnostics(secrets), null));
         }
         String what = reply.body().length == 0 ? "an empty reply"
-                : reply.json() == null ? "a reply that is not a JSON object (truncated or not JSON)"
+                : !reply.isJsonObject() ? "a reply that is not a JSON object (truncated or not JSON)"
                 : "a reply without errcode";
         return AttemptFailed.backOff(new UnavailableException(
                 "DingTalk answered " + operation + " with " + what, reply.diagnostics(secrets)), true);
@@ -197,11 +210,9 @@ final class DingTalkErrors {
         return ": " + clean;
     }
 
-    private static Duration seconds(JsonNode wait) {
-        if (wait == null || !wait.canConvertToLong() && !wait.isTextual()) {
-            return null;
-        }
-        Integer value = Reply.asInt(wait.asText().strip());
+    /** A punish page's {@code wait}: a positive whole number of seconds (a number or a numeric string), or {@code null}. */
+    private static Duration seconds(String wait) {
+        Integer value = Reply.asInt(wait);
         return value == null || value <= 0 ? null : Duration.ofSeconds(value);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dingtalkroles.dingtalk;
 
+import feign.Client;
 import feign.Feign;
 import feign.FeignException;
 import feign.Logger;
@@ -12,16 +13,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * One HTTP exchange with DingTalk through Feign: sends a request with a read timeout that never
@@ -48,25 +52,31 @@ final class DingTalkHttp {
 
     /**
      * @param baseUrl DingTalk's base URL, {@code http} or {@code https}
-     * @param sharedClient a JDK client to share, or {@code null} to create one (HTTP/1.1, no redirects)
-     * @param connectTimeout the connect timeout of a created client (a shared client keeps its own)
+     * @param sharedClient a JDK client to share, or {@code null} for this adapter's own
+     *     {@link SocketTransport} (HTTP/1.1, no redirects)
+     * @param connectTimeout the connect timeout of the own transport (a shared client keeps its own)
      * @param readTimeout how long to wait for a reply to one request
      * @param logTraffic whether to log requests and replies (redacted) at DEBUG
      */
     static DingTalkHttp create(URI baseUrl, HttpClient sharedClient, Duration connectTimeout, Duration readTimeout,
             boolean logTraffic) {
-        HttpClient client = sharedClient != null ? sharedClient : HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .build();
-        // The options Feign hands to the transport match the client's own connect timeout and redirect
-        // policy; the transport uses the client as it is, so it is really shared.
-        long connectMillis = client.connectTimeout().orElseThrow(() -> new IllegalArgumentException(
-                "the shared HttpClient needs a connect timeout (HttpClient.Builder.connectTimeout)")).toMillis();
-        boolean redirects = client.followRedirects() == HttpClient.Redirect.ALWAYS;
+        Client transport;
+        long connectMillis;
+        boolean redirects;
+        if (sharedClient == null) {
+            transport = new SocketTransport();
+            connectMillis = connectTimeout.toMillis();
+            redirects = false;
+        } else {
+            // The options Feign hands to the transport match the client's own connect timeout and
+            // redirect policy; the transport uses the client as it is, so it is really shared.
+            transport = new JdkHttpTransport(sharedClient);
+            connectMillis = sharedClient.connectTimeout().orElseThrow(() -> new IllegalArgumentException(
+                    "the shared HttpClient needs a connect timeout (HttpClient.Builder.connectTimeout)")).toMillis();
+            redirects = sharedClient.followRedirects() == HttpClient.Redirect.ALWAYS;
+        }
         DingTalkApi api = Feign.builder()
-                .client(new JdkHttpTransport(client))
+                .client(transport)
                 .encoder(new FormUrlEncoder())
                 .retryer(Retryer.NEVER_RETRY)
                 .logger(new RedactingLogger())
@@ -145,20 +155,36 @@ final class DingTalkHttp {
 
     private static AttemptFailed transportFailure(String operation, Throwable failure, String... secrets) {
         RedactedCause cause = RedactedCause.of(failure, secrets);
+        if (certificateRefused(failure)) {
+            // a certificate that is not trusted or does not name the host will not change on a retry
+            return AttemptFailed.giveUp(new UnavailableException("DingTalk's TLS certificate was refused for "
+                    + operation + " (untrusted, expired, or not issued for the host)", false, false,
+                    BackendDiagnostics.NONE, cause));
+        }
         if (neverSent(failure)) {
             return AttemptFailed.backOff(new UnavailableException("could not connect to DingTalk for " + operation,
                     true, false, BackendDiagnostics.NONE, cause), false);
         }
-        String what = failure instanceof HttpTimeoutException
+        String what = failure instanceof HttpTimeoutException || failure instanceof SocketTimeoutException
                 ? "timed out waiting for DingTalk's reply to " + operation
                 : "the connection to DingTalk failed during " + operation;
         return AttemptFailed.backOff(new UnavailableException(what, true, false, BackendDiagnostics.NONE, cause), true);
     }
 
+    /** Whether the failure is the refusal of the server's TLS certificate. */
+    static boolean certificateRefused(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CertificateException || t instanceof SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the failure happened before the request could reach the server (no connection was made). */
     static boolean neverSent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
+            if (t instanceof NotSentException || t instanceof ConnectException || t instanceof HttpConnectTimeoutException
                     || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
                 return true;
             }

@@ -1,6 +1,5 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.failsafe.RateLimiter;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
@@ -8,7 +7,6 @@ import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
-import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.ConflictException;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.NotFoundException;
@@ -110,10 +108,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
                 outcome.resolvedAsNotDone();
             }
             try {
-                JsonNode body = calls.addRoleGroup(name, deadline);
-                RoleGroupId id = RoleReplies.newGroupId(body)
-                        .orElseThrow(() -> confirmedWithoutId("add_role_group", "groupId", body));
-                return RoleGroup.empty(id, name);
+                return RoleGroup.empty(calls.addRoleGroup(name, deadline), name);
             } catch (AttemptFailed f) {
                 if (outcome.hadAmbiguousFailure() && isDuplicateName(f)) {
                     Optional<RoleGroup> created = groupNamed(name, deadline);
@@ -147,10 +142,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
                 outcome.resolvedAsNotDone();
             }
             try {
-                JsonNode body = calls.addRole(groupId, name, deadline);
-                RoleId id = RoleReplies.newRoleId(body)
-                        .orElseThrow(() -> confirmedWithoutId("add_role", "roleId", body));
-                return new Role(id, name, groupId);
+                return new Role(calls.addRole(groupId, name, deadline), name, groupId);
             } catch (AttemptFailed f) {
                 if (outcome.hadAmbiguousFailure() && isDuplicateName(f)) {
                     Optional<Role> created = roleNamed(groupId, name, deadline);
@@ -172,13 +164,16 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
     public void renameRole(RoleId roleId, RoleName newName) {
         Objects.requireNonNull(roleId, "roleId");
         Objects.requireNonNull(newName, "newName");
-        attempts.write("update_role", new WriteOutcome(), deadline -> calls.updateRole(roleId, newName, deadline));
+        attempts.write("update_role", new WriteOutcome(), deadline -> {
+            calls.updateRole(roleId, newName, deadline);
+            return null;
+        });
     }
 
     @Override
     public RoleGroupPage listRoleGroups(PageRequest page) {
         Objects.requireNonNull(page, "page");
-        return attempts.read("list", deadline -> RoleReplies.page(page, calls.list(page, deadline)));
+        return attempts.read("list", deadline -> calls.list(page, deadline));
     }
 
     @Override
@@ -186,7 +181,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
         Objects.requireNonNull(groupId, "groupId");
         try {
             return Optional.of(attempts.read("getrolegroup",
-                    deadline -> RoleReplies.group(groupId, calls.getRoleGroup(groupId, deadline))));
+                    deadline -> calls.getRoleGroup(groupId, deadline)));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -199,7 +194,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
     private Optional<RoleGroup> groupNamed(RoleGroupName name, Deadline deadline) {
         PageRequest page = PageRequest.first(PageRequest.MAX_SIZE);
         while (true) {
-            RoleGroupPage groups = RoleReplies.page(page, calls.list(page, deadline));
+            RoleGroupPage groups = calls.list(page, deadline);
             Optional<RoleGroup> found = groups.groups().stream().filter(g -> g.name().equals(name)).findFirst();
             if (found.isPresent() || !groups.hasMore() || groups.groups().isEmpty()) {
                 return found;
@@ -211,7 +206,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
     /** The role named {@code name} in group {@code groupId}, if both exist. */
     private Optional<Role> roleNamed(RoleGroupId groupId, RoleName name, Deadline deadline) {
         try {
-            return RoleReplies.group(groupId, calls.getRoleGroup(groupId, deadline)).role(name);
+            return calls.getRoleGroup(groupId, deadline).role(name);
         } catch (AttemptFailed f) {
             if (f.reported() instanceof NotFoundException) {
                 return Optional.empty();
@@ -223,13 +218,6 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
     private static boolean isDuplicateName(AttemptFailed failure) {
         return failure.reported() instanceof ConflictException conflict
                 && conflict.reason() == ConflictException.Reason.DUPLICATE_NAME;
-    }
-
-    /** DingTalk said errcode 0 but gave no usable id: the write happened, so find it like a lost reply. */
-    private static AttemptFailed confirmedWithoutId(String operation, String field, JsonNode body) {
-        String requestId = body.hasNonNull("request_id") ? body.get("request_id").asText() : null;
-        return AttemptFailed.backOff(new UnavailableException("DingTalk confirmed " + operation
-                + " but returned no usable " + field, new BackendDiagnostics("0", null, requestId)), true);
     }
 
     /** {@code DingTalkRoleDirectory[<base URL>]}. */
@@ -246,7 +234,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
      *   <caption>Defaults</caption>
      *   <tr><th>setting</th><th>default</th></tr>
      *   <tr><td>{@link #baseUrl}</td><td>{@code https://oapi.dingtalk.com}</td></tr>
-     *   <tr><td>{@link #httpClient}</td><td>one JDK client per directory, HTTP/1.1, no redirects</td></tr>
+     *   <tr><td>{@link #httpClient}</td><td>none: the directory's own HTTP/1.1 socket transport</td></tr>
      *   <tr><td>{@link #connectTimeout}</td><td>5 s</td></tr>
      *   <tr><td>{@link #readTimeout}</td><td>10 s per request</td></tr>
      *   <tr><td>{@link #deadline}</td><td>30 s per operation, all attempts and waits included</td></tr>
@@ -337,9 +325,17 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
         }
 
         /**
-         * A JDK HTTP client to share, e.g. between the directories of several organisations. It must
-         * have a connect timeout, which then replaces {@link #connectTimeout}; its redirect policy and
-         * HTTP version are used as they are.
+         * A JDK HTTP client to use instead of the directory's own transport: for a proxy, HTTP/2, a
+         * custom {@code SSLContext} or redirects; it can be shared between the directories of several
+         * organisations. It must have a connect timeout, which then replaces {@link #connectTimeout};
+         * its redirect policy and HTTP version are used as they are.
+         *
+         * <p>By default a directory needs none: it talks HTTP/1.1 over its own blocking sockets, one
+         * write per request, reading the reply on the calling thread, with keep-alive connections
+         * (at most 8 idle per host, dropped after 30 s idle or once the server closes them) and TLS
+         * through the JDK's default {@code SSLContext} with host-name verification. That transport
+         * never sends a request twice on its own; the JDK client may re-send an idempotent GET (the
+         * token request) once after a dropped connection.
          *
          * @param httpClient the client
          * @return this builder
@@ -350,7 +346,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
         }
 
         /**
-         * The connect timeout of the HTTP client this directory creates (default 5 s).
+         * The connect timeout of the directory's own transport (default 5 s; a given {@link #httpClient} keeps its own).
          *
          * @param timeout a positive duration
          * @return this builder
@@ -362,6 +358,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
 
         /**
          * How long one request may wait for its reply (default 10 s); cut short to fit the deadline.
+         * With the default transport this bounds the whole reply, head and body; a given JDK
+         * {@link #httpClient} applies it to the head only.
          *
          * @param timeout a positive duration
          * @return this builder

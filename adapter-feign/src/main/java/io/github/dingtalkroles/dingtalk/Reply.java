@@ -1,21 +1,190 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.dingtalkroles.port.BackendDiagnostics;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
- * What DingTalk answered to one request: the HTTP status, the raw body, and the body as a JSON
- * object if it is one.
+ * What DingTalk answered to one request: the HTTP status, the raw body, and the envelope fields of the
+ * body if it is a JSON object. The envelope is read by one streaming pass over the body, either together
+ * with an endpoint's {@link BodyReader} ({@link #read}) or, if nobody asked for the body, on first use.
  *
- * @param status the HTTP status
- * @param body the body's bytes, possibly empty
- * @param json the body as a JSON object, or {@code null} if it is none (empty, HTML, truncated ...)
+ * <p>Thread-safe: status and body never change (the body array is never written), and the envelope is an
+ * immutable value computed at most once per reading thread (a racing thread computes the same value).
  */
-record Reply(int status, byte[] body, JsonNode json) {
+final class Reply {
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     static final int DIAGNOSTIC_LIMIT = 128;
 
+    /** The envelope of a body that is no JSON object. */
+    private static final Envelope NOT_AN_OBJECT = new Envelope(false, null, null, null, null, false, null);
+
+    private final int status;
+    private final byte[] body;
+    /** {@code null} until read; {@link #NOT_AN_OBJECT} if the body is none. */
+    private Envelope envelope;
+
+    private Reply(int status, byte[] body) {
+        this.status = status;
+        this.body = body;
+    }
+
+    /**
+     * The top-level fields of a JSON object body that error mapping reads, each as it stood at its last
+     * occurrence (a duplicated field's last value wins, as in a JSON object read into a map). Text fields
+     * hold a scalar's text (a number or boolean as written), stripped; {@code null} when the field is
+     * missing, JSON {@code null}, an object or an array, or blank.
+     *
+     * @param hasErrcode whether {@code errcode} is present and not JSON {@code null} (an object or array counts)
+     * @param errcode {@code errcode}'s text
+     * @param errmsg {@code errmsg}'s text
+     * @param subCode {@code sub_code}'s text
+     * @param requestId {@code request_id}'s text, or else {@code requestId}'s
+     * @param punishOrWait whether the object has a {@code punish} or a {@code wait} field (of any value):
+     *     the shape of DingTalk's IP-ban reply
+     * @param waitSeconds {@code wait}'s text: the ban's length in seconds
+     */
+    record Envelope(boolean hasErrcode, String errcode, String errmsg, String subCode, String requestId,
+            boolean punishOrWait, String waitSeconds) {
+
+        /**
+         * Reads the envelope in one streaming pass over the body's top level, handing every other top-level
+         * field to {@code reader} (if any) and skipping the nested objects and arrays nobody reads. The whole
+         * body is read, so a truncated body or one with trailing tokens is no JSON object.
+         *
+         * @param reader the endpoint's body reader, or {@code null}
+         * @return the envelope, or {@code null} if {@code body} is not exactly one JSON object
+         */
+        static Envelope read(byte[] body, BodyReader<?> reader) {
+            if (body.length == 0) {
+                return null;
+            }
+            try (JsonParser p = Json.parser(body)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                JsonStreamContext top = p.getParsingContext();
+                boolean hasErrcode = false;
+                boolean punishOrWait = false;
+                String errcode = null;
+                String errmsg = null;
+                String subCode = null;
+                String requestIdSnake = null;
+                String requestIdCamel = null;
+                String wait = null;
+                String field;
+                while ((field = p.nextFieldName()) != null) {
+                    JsonToken value = p.nextToken();
+                    switch (field) {
+                        case "errcode" -> {
+                            hasErrcode = value != JsonToken.VALUE_NULL;
+                            errcode = text(p, value);
+                        }
+                        case "errmsg" -> errmsg = text(p, value);
+                        case "sub_code" -> subCode = text(p, value);
+                        case "request_id" -> requestIdSnake = text(p, value);
+                        case "requestId" -> requestIdCamel = text(p, value);
+                        case "punish" -> punishOrWait = true;
+                        case "wait" -> {
+                            punishOrWait = true;
+                            wait = text(p, value);
+                        }
+                        default -> {
+                            if (reader != null && reader.isHealthy() && feed(reader, field, p, top)) {
+                                continue;
+                            }
+                        }
+                    }
+                    p.skipChildren();
+                }
+                if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                    return null;
+                }
+                return new Envelope(hasErrcode, errcode, errmsg, subCode,
+                        requestIdSnake != null ? requestIdSnake : requestIdCamel, punishOrWait, wait);
+            } catch (IOException e) {
+                // malformed, truncated, too deep or not UTF-8/16/32: not a JSON object
+                return null;
+            }
+        }
+
+        /**
+         * Lets {@code reader} read {@code field}'s value. If it fails, keeps its problem and moves the parser
+         * back to the top-level object, at the failed value's last token.
+         *
+         * @return whether the value was read (or skipped after a problem)
+         */
+        private static boolean feed(BodyReader<?> reader, String field, JsonParser p, JsonStreamContext top)
+                throws IOException {
+            try {
+                return reader.read(field, p);
+            } catch (RuntimeException e) {
+                reader.failed(e);
+                while (p.getParsingContext() != top) {
+                    if (p.nextToken() == null) {
+                        throw new EOFException("the body ends inside a value");
+                    }
+                }
+                return true;
+            }
+        }
+
+        /** A scalar's text, stripped; {@code null} for JSON null, a container or blank text. */
+        private static String text(JsonParser p, JsonToken value) throws IOException {
+            if (value == null || !value.isScalarValue() || value == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            String text = p.getText().strip();
+            return text.isEmpty() ? null : text;
+        }
+    }
+
+    /** A reply; its body is read later (see {@link #read}). */
     static Reply of(int status, byte[] body) {
-        return new Reply(status, body, Json.parseObject(body));
+        return new Reply(status, body);
+    }
+
+    /**
+     * Reads the envelope and, in the same pass, the endpoint's fields into {@code reader} (see
+     * {@link Envelope#read}). Call it before anything else asks about the envelope, or the body is parsed
+     * twice.
+     *
+     * @return this reply
+     */
+    Reply read(BodyReader<?> reader) {
+        reader.start();
+        Envelope read = Envelope.read(body, reader);
+        envelope = read == null ? NOT_AN_OBJECT : read;
+        return this;
+    }
+
+    int status() {
+        return status;
+    }
+
+    byte[] body() {
+        return body;
+    }
+
+    /** The body's envelope, or {@code null} if the body is no JSON object. */
+    Envelope envelope() {
+        Envelope read = envelope;
+        if (read == null) {
+            read = Envelope.read(body, null);
+            read = read == null ? NOT_AN_OBJECT : read;
+            envelope = read;
+        }
+        return read == NOT_AN_OBJECT ? null : read;
+    }
+
+    /** Whether the body is a JSON object (and nothing else). */
+    boolean isJsonObject() {
+        return envelope() != null;
     }
 
     boolean isSuccessfulStatus() {
@@ -23,12 +192,13 @@ record Reply(int status, byte[] body, JsonNode json) {
     }
 
     boolean hasErrcode() {
-        return json != null && json.hasNonNull("errcode");
+        return envelope() != null && envelope().hasErrcode();
     }
 
     /** {@code errcode} as DingTalk wrote it (number or string), or {@code null}. */
     String errcodeText() {
-        return text("errcode");
+        Envelope read = envelope();
+        return read == null ? null : read.errcode();
     }
 
     /**
@@ -40,16 +210,23 @@ record Reply(int status, byte[] body, JsonNode json) {
     }
 
     String subCode() {
-        return text("sub_code");
+        Envelope read = envelope();
+        return read == null ? null : read.subCode();
     }
 
     String errmsg() {
-        return text("errmsg");
+        Envelope read = envelope();
+        return read == null ? null : read.errmsg();
     }
 
     String requestId() {
-        String id = text("request_id");
-        return id != null ? id : text("requestId");
+        Envelope read = envelope();
+        return read == null ? null : read.requestId();
+    }
+
+    /** Whether the body is DingTalk's IP-ban JSON ({@code punish} / {@code wait}, no errcode). */
+    boolean isPunishPage() {
+        return envelope() != null && !envelope().hasErrcode() && envelope().punishOrWait();
     }
 
     /** Whether the body is an HTML page (DingTalk's gateway serves one when it bans an IP address). */
@@ -87,20 +264,8 @@ record Reply(int status, byte[] body, JsonNode json) {
         if (value == null) {
             return null;
         }
-        String clean = Redaction.redact(value, secrets).replaceAll("\\p{Cntrl}", " ");
+        String clean = CONTROL.matcher(Redaction.redact(value, secrets)).replaceAll(" ");
         return clean.length() > DIAGNOSTIC_LIMIT ? clean.substring(0, DIAGNOSTIC_LIMIT) + "..." : clean;
-    }
-
-    private String text(String field) {
-        if (json == null) {
-            return null;
-        }
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull() || node.isContainerNode()) {
-            return null;
-        }
-        String text = node.asText().strip();
-        return text.isEmpty() ? null : text;
     }
 
     static Integer asInt(String text) {

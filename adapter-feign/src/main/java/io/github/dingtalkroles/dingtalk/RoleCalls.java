@@ -1,9 +1,9 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.failsafe.RateLimiter;
 import feign.Request;
 import feign.Response;
+import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
@@ -14,16 +14,18 @@ import io.github.dingtalkroles.port.NotFoundException;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RejectedInputException;
 import io.github.dingtalkroles.port.RoleDirectoryException;
+import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One attempt at each role endpoint: takes a slot from the client-side rate limiter, adds the access
  * token, replays the call once with a fresh token if DingTalk refuses the token, and maps the
- * endpoint's own errcodes. Returns the body of a successful reply; throws {@link AttemptFailed}
- * otherwise. Thread-safe.
+ * endpoint's own errcodes. Returns what a successful reply's body means (decoded in the same pass that
+ * reads the envelope); throws {@link AttemptFailed} otherwise. Thread-safe.
  */
 final class RoleCalls {
     private static final Logger LOG = LoggerFactory.getLogger(RoleCalls.class);
@@ -47,8 +49,9 @@ final class RoleCalls {
         this.rateLimiter = rateLimiter;
     }
 
-    JsonNode addRoleGroup(RoleGroupName name, Deadline deadline) {
-        return call("add_role_group", deadline, (api, token, options) -> api.addRoleGroup(token, name.value(), options),
+    RoleGroupId addRoleGroup(RoleGroupName name, Deadline deadline) {
+        return call("add_role_group", deadline, RoleReplies::newGroupId,
+                (api, token, options) -> api.addRoleGroup(token, name.value(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 34001, 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
                             "a role group named " + quote(name.value()) + " already exists", diagnostics);
@@ -56,8 +59,9 @@ final class RoleCalls {
                 });
     }
 
-    JsonNode addRole(RoleGroupId groupId, RoleName name, Deadline deadline) {
-        return call("add_role", deadline, (api, token, options) -> api.addRole(token, name.value(), groupId.value(), options),
+    RoleId addRole(RoleGroupId groupId, RoleName name, Deadline deadline) {
+        return call("add_role", deadline, RoleReplies::newRoleId,
+                (api, token, options) -> api.addRole(token, name.value(), groupId.value(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
                             "role group " + groupId + " already has a role named " + quote(name.value()), diagnostics);
@@ -71,8 +75,9 @@ final class RoleCalls {
                 });
     }
 
-    JsonNode updateRole(RoleId roleId, RoleName name, Deadline deadline) {
-        return call("update_role", deadline, (api, token, options) -> api.updateRole(token, roleId.value(), name.value(), options),
+    void updateRole(RoleId roleId, RoleName name, Deadline deadline) {
+        call("update_role", deadline, BodyReader::nothing,
+                (api, token, options) -> api.updateRole(token, roleId.value(), name.value(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 33011 -> new NotFoundException(NotFoundException.Subject.ROLE,
                             "role " + roleId + " does not exist", diagnostics);
@@ -87,8 +92,9 @@ final class RoleCalls {
                 });
     }
 
-    JsonNode list(PageRequest page, Deadline deadline) {
-        return call("list", deadline, (api, token, options) -> api.listRoleGroups(token, page.size(), page.offset(), options),
+    RoleGroupPage list(PageRequest page, Deadline deadline) {
+        return call("list", deadline, () -> RoleReplies.page(page),
+                (api, token, options) -> api.listRoleGroups(token, page.size(), page.offset(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 40069 -> new RejectedInputException("DingTalk refused the page size " + page.size(), diagnostics);
                     case 40068 -> new RejectedInputException("DingTalk refused the page offset " + page.offset(),
@@ -97,34 +103,42 @@ final class RoleCalls {
                 });
     }
 
-    JsonNode getRoleGroup(RoleGroupId groupId, Deadline deadline) {
-        return call("getrolegroup", deadline, (api, token, options) -> api.getRoleGroup(token, groupId.value(), options),
+    RoleGroup getRoleGroup(RoleGroupId groupId, Deadline deadline) {
+        return call("getrolegroup", deadline, () -> RoleReplies.group(groupId),
+                (api, token, options) -> api.getRoleGroup(token, groupId.value(), options),
                 (errcode, diagnostics) -> errcode == 400002
                         ? new NotFoundException(NotFoundException.Subject.ROLE_GROUP,
                                 "role group " + groupId + " does not exist", diagnostics)
                         : null);
     }
 
-    private JsonNode call(String operation, Deadline deadline, Send send, ErrorMapper errors) {
+    /**
+     * @param bodies a fresh reader of the endpoint's success body for each reply
+     */
+    private <T> T call(String operation, Deadline deadline, Supplier<BodyReader<T>> bodies, Send send,
+            ErrorMapper errors) {
         AccessToken token = currentToken();
-        Reply reply = exchange(operation, deadline, send, token);
+        BodyReader<T> body = bodies.get();
+        Reply reply = exchange(operation, deadline, send, token, body);
         if (DingTalkErrors.isTokenRejected(reply)) {
             invalidate(token);
             AccessToken fresh = currentToken();
             if (!fresh.equals(token)) {
                 LOG.debug("DingTalk refused the access token for {}; replaying once with a new token", operation);
                 token = fresh;
-                reply = exchange(operation, deadline, send, token);
+                body = bodies.get();
+                reply = exchange(operation, deadline, send, token, body);
             }
         }
-        return DingTalkErrors.successBody(reply, operation, errors, token.reveal());
+        return DingTalkErrors.success(reply, body, operation, errors, token.reveal());
     }
 
-    private Reply exchange(String operation, Deadline deadline, Send send, AccessToken token) {
+    /** Sends the call and reads the reply's envelope and body in one pass. */
+    private Reply exchange(String operation, Deadline deadline, Send send, AccessToken token, BodyReader<?> body) {
         takeRateLimitSlot(operation, deadline);
         String encodedToken = FormUrlEncoder.encodeQueryValue(token.reveal());
         return http.exchange(operation, deadline, options -> send.send(http.api(), encodedToken, options),
-                token.reveal(), encodedToken);
+                token.reveal(), encodedToken).read(body);
     }
 
     private void takeRateLimitSlot(String operation, Deadline deadline) {

@@ -1,7 +1,7 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
@@ -12,114 +12,316 @@ import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
- * The success bodies of the role endpoints, field for field as DingTalk's API pages show them (note
- * {@code id}/{@code name} in {@code /topapi/role/list} against {@code role_id}/{@code role_name} in
- * {@code /topapi/role/getrolegroup}), and their mapping into domain values. Data the domain refuses
- * (a blank name, an id of 0, a duplicate role) is reported as a non-retryable
- * {@link UnavailableException}: DingTalk returned something this library cannot represent.
+ * The success bodies of the role endpoints, decoded straight into domain values by {@link BodyReader}s
+ * during the reply's single streaming pass ({@link Reply#read}). Field for field as DingTalk's API pages show them (note {@code id}/{@code name} in
+ * {@code /topapi/role/list} against {@code role_id}/{@code role_name} in {@code /topapi/role/getrolegroup}):
+ *
+ * <ul>
+ *   <li>{@code add_role_group}: {@code groupId}; {@code add_role}: {@code roleId} (an unusable id is
+ *       reported like a lost reply, see {@link #newGroupId()});</li>
+ *   <li>{@code list}: {@code result.hasMore} (required), {@code result.list[].groupId} (required),
+ *       {@code .name}, {@code .roles[].id} (required), {@code .roles[].name};</li>
+ *   <li>{@code getrolegroup}: {@code role_group} (required), {@code .group_name},
+ *       {@code .roles[].role_id} (required), {@code .roles[].role_name}.</li>
+ * </ul>
+ *
+ * <p>Unknown fields are ignored at every depth. A missing or {@code null} list is empty. Scalars are read
+ * as {@link Json} describes (ids as integers or numeric strings, never rounded; names as strings only).
+ * A duplicated field's last occurrence wins, but every occurrence must be well-typed (the first
+ * refused value decides). Data the domain
+ * refuses (a blank name, an id of 0, a duplicate role), a missing required field or a wrong type is
+ * reported as a non-retryable {@link UnavailableException} "DingTalk returned invalid data for
+ * &lt;op&gt;: &lt;problem&gt;" with the reply's request id: DingTalk returned something this library
+ * cannot represent.
+ *
+ * <p>Stateless and thread-safe.
  */
 final class RoleReplies {
+    private static final String GROUP_ID = "result.list[].groupId";
+    private static final String ROLE_ID = "result.list[].roles[].id";
+
     private RoleReplies() {
     }
 
-    record AddRoleGroupReply(@JsonProperty("groupId") Long groupId) {
+    /**
+     * Reads the id in an {@code add_role_group} success body. Its result throws a retryable
+     * {@link AttemptFailed} that may hide a carried-out write if the body holds no usable id: DingTalk
+     * confirmed the write, so the next attempt looks for it like after a lost reply.
+     */
+    static BodyReader<RoleGroupId> newGroupId() {
+        return new NewId<>("add_role_group", "groupId", RoleGroupId::of);
     }
 
-    record AddRoleReply(@JsonProperty("roleId") Long roleId) {
+    /** Reads the id in an {@code add_role} success body; like {@link #newGroupId()}. */
+    static BodyReader<RoleId> newRoleId() {
+        return new NewId<>("add_role", "roleId", RoleId::of);
     }
 
-    record ListReply(@JsonProperty("result") PageVo result) {
-    }
+    /** The top-level id {@code field}; unusable if it is missing, null, no integer or not positive. */
+    private static final class NewId<T> extends BodyReader<T> {
+        private final String operation;
+        private final String field;
+        private final LongFunction<T> type;
+        private long id;
 
-    record PageVo(@JsonProperty("hasMore") Boolean hasMore, @JsonProperty("list") List<OpenRoleGroup> list) {
-    }
+        NewId(String operation, String field, LongFunction<T> type) {
+            this.operation = operation;
+            this.field = field;
+            this.type = type;
+        }
 
-    record OpenRoleGroup(@JsonProperty("groupId") Long groupId, @JsonProperty("name") String name,
-            @JsonProperty("roles") List<OpenRole> roles) {
-    }
+        @Override
+        protected boolean read(String name, JsonParser p) throws IOException {
+            if (!name.equals(field)) {
+                return false;
+            }
+            id = p.currentToken() == JsonToken.VALUE_NULL ? 0 : Json.readLong(p, field);
+            return true;
+        }
 
-    record OpenRole(@JsonProperty("id") Long id, @JsonProperty("name") String name) {
-    }
-
-    record GetRoleGroupReply(@JsonProperty("role_group") OpenRoleGroupDetail roleGroup) {
-    }
-
-    record OpenRoleGroupDetail(@JsonProperty("group_name") String groupName,
-            @JsonProperty("roles") List<OpenGroupRole> roles) {
-    }
-
-    record OpenGroupRole(@JsonProperty("role_id") Long roleId, @JsonProperty("role_name") String roleName) {
-    }
-
-    /** The id in an {@code add_role_group} success body, if it holds a usable one. */
-    static Optional<RoleGroupId> newGroupId(JsonNode body) {
-        try {
-            return Optional.of(RoleGroupId.of(Json.bind(body, AddRoleGroupReply.class).groupId()));
-        } catch (RuntimeException e) {
-            return Optional.empty();
+        @Override
+        protected T result(SuccessBody body, RuntimeException problem) {
+            if (problem != null || id <= 0) {
+                throw AttemptFailed.backOff(new UnavailableException("DingTalk confirmed " + operation
+                        + " but returned no usable " + field, new BackendDiagnostics("0", null, body.requestId())), true);
+            }
+            return type.apply(id);
         }
     }
 
-    /** The id in an {@code add_role} success body, if it holds a usable one. */
-    static Optional<RoleId> newRoleId(JsonNode body) {
-        try {
-            return Optional.of(RoleId.of(Json.bind(body, AddRoleReply.class).roleId()));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
+    /** Reads a {@code /topapi/role/list} success body as the page {@code request}. */
+    static BodyReader<RoleGroupPage> page(PageRequest request) {
+        return new BodyReader<>() {
+            private ListResult result;
 
-    /** A {@code /topapi/role/list} success body as a page. */
-    static RoleGroupPage page(PageRequest request, JsonNode body) {
-        try {
-            PageVo result = Objects.requireNonNull(Json.bind(body, ListReply.class).result(), "no result");
-            Boolean hasMore = Objects.requireNonNull(result.hasMore(), "no result.hasMore");
-            List<RoleGroup> groups = new ArrayList<>();
-            for (OpenRoleGroup group : orEmpty(result.list())) {
-                RoleGroupId id = RoleGroupId.of(Objects.requireNonNull(group.groupId(), "a group without groupId"));
-                List<Role> roles = new ArrayList<>();
-                for (OpenRole role : orEmpty(group.roles())) {
-                    roles.add(new Role(RoleId.of(Objects.requireNonNull(role.id(), "a role without id")),
-                            RoleName.of(role.name()), id));
+            @Override
+            protected boolean read(String name, JsonParser p) throws IOException {
+                if (!name.equals("result")) {
+                    return false;
                 }
-                groups.add(new RoleGroup(id, RoleGroupName.of(group.name()), roles));
+                result = p.currentToken() == JsonToken.VALUE_NULL ? null : listResult(p);
+                return true;
             }
-            return new RoleGroupPage(request, groups, hasMore);
-        } catch (RuntimeException e) {
-            throw invalidData("list", e, body);
+
+            @Override
+            protected RoleGroupPage result(SuccessBody body, RuntimeException problem) {
+                try {
+                    if (problem != null) {
+                        throw problem;
+                    }
+                    if (result == null) {
+                        throw new Json.InvalidData("no result");
+                    }
+                    if (result.hasMore == null) {
+                        throw new Json.InvalidData("no result.hasMore");
+                    }
+                    return new RoleGroupPage(request, result.groups, result.hasMore);
+                } catch (RuntimeException e) {
+                    throw invalidData("list", e, body);
+                }
+            }
+        };
+    }
+
+    /** {@code result}: {@code hasMore} and {@code list}. */
+    private static final class ListResult {
+        Boolean hasMore;
+        List<RoleGroup> groups = List.of();
+    }
+
+    private static ListResult listResult(JsonParser p) throws IOException {
+        Json.requireObject(p, "result");
+        ListResult result = new ListResult();
+        PendingRoles pending = new PendingRoles();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "hasMore" -> result.hasMore = value == JsonToken.VALUE_NULL ? null
+                        : Json.readBoolean(p, "result.hasMore");
+                case "list" -> result.groups = value == JsonToken.VALUE_NULL ? List.of() : groups(p, pending);
+                default -> p.skipChildren();
+            }
+        }
+        return result;
+    }
+
+    private static List<RoleGroup> groups(JsonParser p, PendingRoles pending) throws IOException {
+        Json.requireArray(p, "result.list");
+        List<RoleGroup> groups = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            Json.requireObject(p, "an element of result.list");
+            groups.add(listGroup(p, pending));
+        }
+        return groups;
+    }
+
+    /** One {@code OpenRoleGroup}. Its roles are kept pending until the group's id is known (it may come last). */
+    private static RoleGroup listGroup(JsonParser p, PendingRoles pending) throws IOException {
+        pending.clear();
+        long groupId = 0;
+        boolean hasGroupId = false;
+        String groupName = null;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "groupId" -> {
+                    hasGroupId = value != JsonToken.VALUE_NULL;
+                    groupId = hasGroupId ? Json.readLong(p, GROUP_ID) : 0;
+                }
+                case "name" -> groupName = Json.readString(p, "result.list[].name");
+                case "roles" -> {
+                    pending.clear();
+                    if (value != JsonToken.VALUE_NULL) {
+                        listRoles(p, pending);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (!hasGroupId) {
+            throw new Json.InvalidData("a group without groupId");
+        }
+        RoleGroupId id = RoleGroupId.of(groupId);
+        List<Role> roles = new ArrayList<>(pending.size);
+        for (int i = 0; i < pending.size; i++) {
+            roles.add(new Role(RoleId.of(pending.ids[i]), RoleName.of(pending.names[i]), id));
+        }
+        return new RoleGroup(id, RoleGroupName.of(groupName), roles);
+    }
+
+    private static void listRoles(JsonParser p, PendingRoles pending) throws IOException {
+        Json.requireArray(p, "result.list[].roles");
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            Json.requireObject(p, "an element of result.list[].roles");
+            long roleId = 0;
+            boolean hasRoleId = false;
+            String roleName = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "id" -> {
+                        hasRoleId = value != JsonToken.VALUE_NULL;
+                        roleId = hasRoleId ? Json.readLong(p, ROLE_ID) : 0;
+                    }
+                    case "name" -> roleName = Json.readString(p, "result.list[].roles[].name");
+                    default -> p.skipChildren();
+                }
+            }
+            if (!hasRoleId) {
+                throw new Json.InvalidData("a role without id");
+            }
+            pending.add(roleId, roleName);
         }
     }
 
-    /** A {@code /topapi/role/getrolegroup} success body as the group {@code id}. */
-    static RoleGroup group(RoleGroupId id, JsonNode body) {
-        try {
-            OpenRoleGroupDetail group = Objects.requireNonNull(
-                    Json.bind(body, GetRoleGroupReply.class).roleGroup(), "no role_group");
-            List<Role> roles = new ArrayList<>();
-            for (OpenGroupRole role : orEmpty(group.roles())) {
-                roles.add(new Role(RoleId.of(Objects.requireNonNull(role.roleId(), "a role without role_id")),
-                        RoleName.of(role.roleName()), id));
+    /** The roles of the group being read, as ids and raw names; reused from group to group of one page. */
+    private static final class PendingRoles {
+        long[] ids = new long[8];
+        String[] names = new String[8];
+        int size;
+
+        void clear() {
+            Arrays.fill(names, 0, size, null);
+            size = 0;
+        }
+
+        void add(long id, String name) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                names = Arrays.copyOf(names, size * 2);
             }
-            return new RoleGroup(id, RoleGroupName.of(group.groupName()), roles);
-        } catch (RuntimeException e) {
-            throw invalidData("getrolegroup", e, body);
+            ids[size] = id;
+            names[size] = name;
+            size++;
         }
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
+    /** Reads a {@code /topapi/role/getrolegroup} success body as the group {@code id}. */
+    static BodyReader<RoleGroup> group(RoleGroupId id) {
+        return new BodyReader<>() {
+            private RoleGroup group;
+
+            @Override
+            protected boolean read(String name, JsonParser p) throws IOException {
+                if (!name.equals("role_group")) {
+                    return false;
+                }
+                group = p.currentToken() == JsonToken.VALUE_NULL ? null : roleGroup(id, p);
+                return true;
+            }
+
+            @Override
+            protected RoleGroup result(SuccessBody body, RuntimeException problem) {
+                if (problem != null) {
+                    throw invalidData("getrolegroup", problem, body);
+                }
+                if (group == null) {
+                    throw invalidData("getrolegroup", new Json.InvalidData("no role_group"), body);
+                }
+                return group;
+            }
+        };
     }
 
-    private static UnavailableException invalidData(String operation, RuntimeException problem, JsonNode body) {
-        String requestId = body.hasNonNull("request_id") ? body.get("request_id").asText() : null;
+    /** One {@code OpenRoleGroup} of getrolegroup; the group's id is the one asked for. */
+    private static RoleGroup roleGroup(RoleGroupId id, JsonParser p) throws IOException {
+        Json.requireObject(p, "role_group");
+        String groupName = null;
+        List<Role> roles = List.of();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "group_name" -> groupName = Json.readString(p, "role_group.group_name");
+                case "roles" -> roles = value == JsonToken.VALUE_NULL ? List.of() : groupRoles(id, p);
+                default -> p.skipChildren();
+            }
+        }
+        return new RoleGroup(id, RoleGroupName.of(groupName), roles);
+    }
+
+    private static List<Role> groupRoles(RoleGroupId id, JsonParser p) throws IOException {
+        Json.requireArray(p, "role_group.roles");
+        List<Role> roles = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            Json.requireObject(p, "an element of role_group.roles");
+            long roleId = 0;
+            boolean hasRoleId = false;
+            String roleName = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "role_id" -> {
+                        hasRoleId = value != JsonToken.VALUE_NULL;
+                        roleId = hasRoleId ? Json.readLong(p, "role_group.roles[].role_id") : 0;
+                    }
+                    case "role_name" -> roleName = Json.readString(p, "role_group.roles[].role_name");
+                    default -> p.skipChildren();
+                }
+            }
+            if (!hasRoleId) {
+                throw new Json.InvalidData("a role without role_id");
+            }
+            roles.add(new Role(RoleId.of(roleId), RoleName.of(roleName), id));
+        }
+        return roles;
+    }
+
+    private static UnavailableException invalidData(String operation, RuntimeException problem, SuccessBody body) {
         return new UnavailableException("DingTalk returned invalid data for " + operation + ": "
                 + Objects.toString(problem.getMessage(), problem.getClass().getSimpleName()), false, false,
-                new BackendDiagnostics(null, null, requestId), null);
+                new BackendDiagnostics(null, null, body.requestId()), null);
     }
 }

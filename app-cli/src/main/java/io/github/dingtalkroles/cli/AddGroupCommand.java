@@ -1,17 +1,22 @@
 package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.domain.RoleGroupName;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "add-group", mixinStandardHelpOptions = true, description = "Create an empty role group.")
+/** {@code roles add-group}. */
 final class AddGroupCommand implements Runnable {
-    @ParentCommand
-    RolesCommand roles;
+    private final RolesCommand roles;
+    private String name;
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new group's name.")
-    String name;
+    AddGroupCommand(RolesCommand roles) {
+        this.roles = roles;
+    }
+
+    CommandSpec spec() {
+        return Specs.command(this, "add-group", Specs.description("Create an empty role group."),
+                Specs.option("--name", String.class, v -> name = (String) v).required(true).paramLabel("NAME")
+                        .description("The new group's name."));
+    }
 
     @Override
     public void run() {

@@ -2,20 +2,25 @@ package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleName;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "add-role", mixinStandardHelpOptions = true, description = "Add a role to a role group.")
+/** {@code roles add-role}. */
 final class AddRoleCommand implements Runnable {
-    @ParentCommand
-    RolesCommand roles;
+    private final RolesCommand roles;
+    private long groupId;
+    private String name;
 
-    @Option(names = "--group-id", required = true, paramLabel = "ID", description = "The group to add the role to.")
-    long groupId;
+    AddRoleCommand(RolesCommand roles) {
+        this.roles = roles;
+    }
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new role's name.")
-    String name;
+    CommandSpec spec() {
+        return Specs.command(this, "add-role", Specs.description("Add a role to a role group."),
+                Specs.option("--group-id", long.class, v -> groupId = (Long) v).required(true).paramLabel("ID")
+                        .description("The group to add the role to."),
+                Specs.option("--name", String.class, v -> name = (String) v).required(true).paramLabel("NAME")
+                        .description("The new role's name."));
+    }
 
     @Override
     public void run() {

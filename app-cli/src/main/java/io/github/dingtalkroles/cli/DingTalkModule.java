@@ -1,6 +1,8 @@
 package io.github.dingtalkroles.cli;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.ProvisionException;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.github.dingtalkroles.dingtalk.AccessToken;
@@ -51,6 +53,19 @@ final class DingTalkModule extends AbstractModule {
         }
         throw new MissingCredentialsException("the dingtalk backend needs credentials: --access-token"
                 + " (DINGTALK_ACCESS_TOKEN), or --app-key and --app-secret (DINGTALK_APP_KEY, DINGTALK_APP_SECRET)");
+    }
+
+    /** The DingTalk role directory, composed by Guice from this module. */
+    RoleDirectory compose() {
+        try {
+            return Guice.createInjector(this).getInstance(RoleDirectory.class);
+        } catch (ProvisionException e) {
+            // Report what went wrong while composing (a malformed base URL, say), not Guice's wrapper.
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static boolean present(String value) {

@@ -3,17 +3,22 @@ package io.github.dingtalkroles.cli;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.NotFoundException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "get-group", mixinStandardHelpOptions = true, description = "Show one role group and its roles.")
+/** {@code roles get-group}. */
 final class GetGroupCommand implements Runnable {
-    @ParentCommand
-    RolesCommand roles;
+    private final RolesCommand roles;
+    private long groupId;
 
-    @Option(names = "--group-id", required = true, paramLabel = "ID", description = "The group to show.")
-    long groupId;
+    GetGroupCommand(RolesCommand roles) {
+        this.roles = roles;
+    }
+
+    CommandSpec spec() {
+        return Specs.command(this, "get-group", Specs.description("Show one role group and its roles."),
+                Specs.option("--group-id", long.class, v -> groupId = (Long) v).required(true).paramLabel("ID")
+                        .description("The group to show."));
+    }
 
     @Override
     public void run() {

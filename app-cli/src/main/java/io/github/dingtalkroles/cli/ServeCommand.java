@@ -5,30 +5,33 @@ import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code roles serve}: the DingTalk emulator in front of the local store, until SIGINT or SIGTERM.
  * Every write reaches the store's file before its reply is sent, so stopping loses nothing.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve DingTalk's role API (and /gettoken) over the local store, so that DingTalk clients,",
-                "including 'roles --backend dingtalk', can work without a DingTalk account.",
-                "Callers authenticate as with DingTalk: --app-key/--app-secret enable /gettoken, --access-token",
-                "registers a fixed token; with neither, a key and secret are generated and printed."})
 final class ServeCommand implements Runnable {
-    @ParentCommand
-    RolesCommand roles;
+    private final RolesCommand roles;
+    private String host;
+    private int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
-            description = "The address to listen on (default: ${DEFAULT-VALUE}: this machine only).")
-    String host;
+    ServeCommand(RolesCommand roles) {
+        this.roles = roles;
+    }
 
-    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
-            description = "The port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    int port;
+    CommandSpec spec() {
+        return Specs.command(this, "serve",
+                Specs.description(
+                        "Serve DingTalk's role API (and /gettoken) over the local store, so that DingTalk clients,",
+                        "including 'roles --backend dingtalk', can work without a DingTalk account.",
+                        "Callers authenticate as with DingTalk: --app-key/--app-secret enable /gettoken, --access-token",
+                        "registers a fixed token; with neither, a key and secret are generated and printed."),
+                Specs.option("--host", String.class, v -> host = (String) v).defaultValue("127.0.0.1").paramLabel("HOST")
+                        .description("The address to listen on (default: ${DEFAULT-VALUE}: this machine only)."),
+                Specs.option("--port", int.class, v -> port = (Integer) v).defaultValue("0").paramLabel("N")
+                        .description("The port; 0 picks a free one (default: ${DEFAULT-VALUE})."));
+    }
 
     @Override
     public void run() {

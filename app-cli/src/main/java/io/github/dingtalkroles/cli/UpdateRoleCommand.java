@@ -2,20 +2,25 @@ package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "update-role", mixinStandardHelpOptions = true, description = "Rename a role.")
+/** {@code roles update-role}. */
 final class UpdateRoleCommand implements Runnable {
-    @ParentCommand
-    RolesCommand roles;
+    private final RolesCommand roles;
+    private long roleId;
+    private String name;
 
-    @Option(names = "--role-id", required = true, paramLabel = "ID", description = "The role to rename.")
-    long roleId;
+    UpdateRoleCommand(RolesCommand roles) {
+        this.roles = roles;
+    }
 
-    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Its new name.")
-    String name;
+    CommandSpec spec() {
+        return Specs.command(this, "update-role", Specs.description("Rename a role."),
+                Specs.option("--role-id", long.class, v -> roleId = (Long) v).required(true).paramLabel("ID")
+                        .description("The role to rename."),
+                Specs.option("--name", String.class, v -> name = (String) v).required(true).paramLabel("NAME")
+                        .description("Its new name."));
+    }
 
     @Override
     public void run() {

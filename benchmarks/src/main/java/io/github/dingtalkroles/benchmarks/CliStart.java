@@ -14,7 +14,8 @@ import java.util.Map;
  * Item 5: wall time of {@code roles list} on a local store against {@code java -version}, as the
  * median of several runs of each, the variants taking turns (round-robin) so drift hits all alike.
  * Variants: the plain jar, then JVM options the JDK offers (C1 only, an AppCDS archive of the
- * classes {@code roles list} loads, Serial GC), and the {@code ./roles} launcher as shipped.
+ * classes {@code roles list} loads, one compiler thread and no hsperfdata file, Serial GC), and the
+ * {@code ./roles} launcher as shipped, which the target applies to.
  *
  * <p>Arguments: {@code repositoryRoot [runs]}.
  */
@@ -48,9 +49,8 @@ public final class CliStart {
         variants.put("+ AppCDS + TieredStopAtLevel=1", command(java, List.of(cds, c1), list));
         variants.put("+ AppCDS + TieredStopAtLevel=1 + SerialGC",
                 command(java, List.of(cds, c1, "-XX:+UseSerialGC"), list));
-        variants.put("+ AppCDS + TieredStopAtLevel=1 + Guice without bytecode generation",
-                command(java, List.of(cds, c1, "-Dguice_bytecode_gen_option=DISABLED",
-                        "-Dguice_include_stack_traces=OFF"), list));
+        variants.put("+ AppCDS + TieredStopAtLevel=1 + CICompilerCount=1 + -UsePerfData (the launcher's)",
+                command(java, List.of(cds, c1, "-XX:CICompilerCount=1", "-XX:-UsePerfData"), list));
         variants.put("./roles list (launcher)", List.of(root.resolve("roles").toString(), "--store", store.toString(),
                 "list"));
 

@@ -32,8 +32,8 @@ import java.util.List;
 /**
  * Item 1: the cost of one call to {@code /topapi/role/list} and {@code /role/add_role} through
  * (a) {@link DingTalkRoleDirectory}, (b) the official SDK 2.0.0 and (c) plain
- * {@link HttpURLConnection}, with (d) the bare JDK {@link HttpClient} that (a) runs on as a reference,
- * all against one {@link CannedServer} in a separate JVM. The clients take
+ * {@link HttpURLConnection}, with (d) the bare JDK {@link HttpClient} as a reference (what (a) ran on
+ * until it got its own socket transport; still (a)'s transport when a user gives it one), all against one {@link CannedServer} in a separate JVM. The clients take
  * turns in batches (round-robin, the starting client rotating each round) so that drift hits all
  * alike. Latency per call is {@code System.nanoTime()} around the call; allocation per call is the
  * growth of the bytes allocated by all threads of this JVM over a batch, divided by its calls
@@ -92,7 +92,7 @@ public final class PerCallBenchmark {
                                 && response.getResult().getList().size() == CannedServer.GROUPS_PER_PAGE, "sdk: list");
                     }),
                     client("c HttpURLConnection", () -> post(plainList, "size=20&offset=0")),
-                    client("d JDK HttpClient (a's transport)", () -> send(jdk, plainList, "size=20&offset=0")));
+                    client("d JDK HttpClient (reference)", () -> send(jdk, plainList, "size=20&offset=0")));
             List<Client> addRole = List.of(
                     client("a DingTalkRoleDirectory", () -> {
                         Role role = ours.addRole(RoleGroupId.of(GROUP_ID), RoleName.of("Recruiter"));
@@ -107,7 +107,7 @@ public final class PerCallBenchmark {
                                 "sdk: add_role");
                     }),
                     client("c HttpURLConnection", () -> post(plainAdd, "roleName=Recruiter&groupId=" + GROUP_ID)),
-                    client("d JDK HttpClient (a's transport)",
+                    client("d JDK HttpClient (reference)",
                             () -> send(jdk, plainAdd, "roleName=Recruiter&groupId=" + GROUP_ID)));
 
             System.out.printf("### Per-call cost (%s; warm-up %,d calls per client, then %d rounds x %d calls per"

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The client side of item 2, meant for a small heap ({@code -Xmx64m}): walks every role group of the
  * emulator at {@code baseUrl} through {@link RoleDirectory#allRoleGroups()}'s walk
- * ({@link RoleGroupWalk}). Warm-up and measurement each walk about {@code budget} groups (whole walks,
- * at least one), so every directory size gets the same JIT warm-up; it prints the mean time of one
+ * ({@link RoleGroupWalk}). Arguments: the base URL, the warm-up budget and the measured budget in
+ * groups. Warm-up and measurement walk about that many groups each (whole walks, at least one), so
+ * every directory size gets the same JIT warm-up; it prints the mean time of one
  * measured walk as {@code result groups=G roles=R pages=P nanos=T heapPeak=B oldPeak=B maxHeap=B}. Peak heap is read
  * from the heap pools' peak usage, reset after the warm-up: the sum over the pools is an upper bound
  * of the true peak (the pools peak at different moments); the old generation's peak is what the
@@ -25,7 +26,8 @@ public final class WalkClient {
 
     public static void main(String[] args) {
         String baseUrl = args[0];
-        long budget = Long.parseLong(args[1]);
+        long warmupBudget = Long.parseLong(args[1]);
+        long budget = Long.parseLong(args[2]);
         RoleDirectory directory = DingTalkRoleDirectory.builder()
                 .baseUrl(baseUrl)
                 .accessToken(AccessToken.of(EmulatorServer.TOKEN))
@@ -33,7 +35,7 @@ public final class WalkClient {
                 .build();
         long size = RoleGroupWalk.over(directory).stream().count();
         long walks = Math.max(1, budget / size);
-        for (long walked = size; walked < budget; walked += size) {
+        for (long walked = size; walked < warmupBudget; walked += size) {
             RoleGroupWalk.over(directory).stream().count(); // warm-up: the same work at every size
         }
         System.gc();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RoleGroupTest {
     private static final RoleGroupId HR = RoleGroupId.of(10);
@@ -37,6 +39,32 @@ class RoleGroupTest {
                 .isInstanceOfSatisfying(InvariantViolation.class,
                         e -> assertThat(e.invariant()).isEqualTo(Invariant.ROLE_NAME_UNIQUE_IN_GROUP))
                 .hasMessageContaining("\"Recruiter\"");
+    }
+
+    /** Small groups compare pairs, large ones hash: both report the first repeated id or name. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 5, 16, 17, 40})
+    void findsTheFirstDuplicateInGroupsOfAnySize(int size) {
+        List<Role> roles = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            roles.add(role(100 + i, "Role " + i, HR));
+        }
+        List<Role> sameId = new ArrayList<>(roles);
+        sameId.add(role(100 + size / 2, "Another", HR));
+        sameId.add(role(100, "Role 0", HR));
+        List<Role> sameName = new ArrayList<>(roles);
+        sameName.add(role(999, "Role " + (size - 1), HR));
+        sameName.add(role(100, "Role 0", HR));
+
+        assertThatThrownBy(() -> new RoleGroup(HR, RoleGroupName.of("HR"), sameId))
+                .isInstanceOfSatisfying(InvariantViolation.class,
+                        e -> assertThat(e.invariant()).isEqualTo(Invariant.ROLE_ID_UNIQUE_IN_GROUP))
+                .hasMessageContaining(String.valueOf(100 + size / 2));
+        assertThatThrownBy(() -> new RoleGroup(HR, RoleGroupName.of("HR"), sameName))
+                .isInstanceOfSatisfying(InvariantViolation.class,
+                        e -> assertThat(e.invariant()).isEqualTo(Invariant.ROLE_NAME_UNIQUE_IN_GROUP))
+                .hasMessageContaining("Role " + (size - 1));
+        assertThat(new RoleGroup(HR, RoleGroupName.of("HR"), roles).roles()).hasSize(size);
     }
 
     @Test
