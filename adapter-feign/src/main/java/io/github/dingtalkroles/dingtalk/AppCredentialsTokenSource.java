@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Cached for {@code expires_in} minus the refresh margin, but at least the minimum lifetime
- *       (also when {@code expires_in} is missing or 0).</li>
+ *       (also when {@code expires_in} is missing or 0) and at most {@link #MAXIMUM_LIFETIME} (DingTalk
+ *       grants 7,200 s; a larger value is a broken reply, not a reason to fail or overflow).</li>
  *   <li>Single flight: when no valid token is cached, the first thread fetches one and every other
  *       thread waits for that same fetch and shares its result, token or failure.</li>
  *   <li>{@link #invalidate} forgets the token only if it is still the current one, so a late report
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 final class AppCredentialsTokenSource implements AccessTokenSource {
     static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
     static final Duration DEFAULT_MINIMUM_LIFETIME = Duration.ofSeconds(60);
+    /** The longest a token is cached, whatever {@code expires_in} says. */
+    static final Duration MAXIMUM_LIFETIME = Duration.ofDays(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(AppCredentialsTokenSource.class);
 
@@ -174,7 +177,8 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
         }
         long fetchedAt = nanoClock.getAsLong();
         AccessToken token = decoded.accessToken();
-        Duration lifetime = Duration.ofSeconds(decoded.expiresIn()).minus(refreshMargin);
+        Duration lifetime = Duration.ofSeconds(Math.min(decoded.expiresIn(), MAXIMUM_LIFETIME.toSeconds()))
+                .minus(refreshMargin);
         if (lifetime.compareTo(minimumLifetime) < 0) {
             lifetime = minimumLifetime;
         }

@@ -114,6 +114,20 @@ class AccessTokenFlowTest {
         assertThat(source.currentToken()).isEqualTo(AccessToken.of("T2"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"9223372036854775807", "\"9223372036854775807\"", "31536000000"})
+    void anAbsurdLifetimeIsCappedAtADayInsteadOfFailing(String expiresIn) {
+        getAnswers(dingTalk, GETTOKEN, ok("\"access_token\":\"T1\",\"expires_in\":" + expiresIn),
+                ok("\"access_token\":\"T2\""));
+        AccessTokenSource source = source();
+
+        assertThat(source.currentToken()).isEqualTo(AccessToken.of("T1"));
+        nanos.set(Duration.ofDays(1).minusMinutes(5).minusMillis(1).toNanos());
+        assertThat(source.currentToken()).isEqualTo(AccessToken.of("T1"));
+        nanos.set(Duration.ofDays(1).minusMinutes(5).toNanos());
+        assertThat(source.currentToken()).isEqualTo(AccessToken.of("T2"));
+    }
+
     @Test
     void invalidatingAnOldTokenKeepsTheCurrentOne() {
         getAnswers(dingTalk, GETTOKEN, token("T1", 7200), token("T2", 7200), token("T3", 7200));
