@@ -55,7 +55,9 @@ final class Specs {
             }
         });
         if (type == boolean.class) {
-            return option.arity("0").initialValue(false);
+            // no explicit arity: picocli then treats the flag as it does an annotated one, taking
+            // no parameter but accepting an attached one (--all=true, --verbose=false)
+            return option.initialValue(false);
         }
         if (type == int.class) {
             return option.initialValue(0);

@@ -231,6 +231,15 @@ class LocalBackendCliTest {
     }
 
     @Test
+    void booleanOptionsTakeAnAttachedValueAsBefore() {
+        assertThat(cli.run("list", "--all=true").exitCode()).isZero();
+        assertThat(cli.run("list", "--all=false").exitCode()).isZero();
+        assertThat(cli.run("--verbose=false", "list").exitCode()).isZero();
+        Cli.Result wrong = cli.run("list", "--all=maybe");
+        assertThat(wrong.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void helpAndVersionWork() {
         Cli.Result help = cli.run("--help");
         Cli.Result subHelp = cli.run("add-role", "--help");

@@ -64,6 +64,12 @@ class RoleGroupTest {
                 .isInstanceOfSatisfying(InvariantViolation.class,
                         e -> assertThat(e.invariant()).isEqualTo(Invariant.ROLE_NAME_UNIQUE_IN_GROUP))
                 .hasMessageContaining("Role " + (size - 1));
+        List<Role> both = new ArrayList<>(roles);
+        both.add(role(100, "Role 0", HR));
+        assertThatThrownBy(() -> new RoleGroup(HR, RoleGroupName.of("HR"), both))
+                .as("a role repeating an earlier id and name is reported for its id")
+                .isInstanceOfSatisfying(InvariantViolation.class,
+                        e -> assertThat(e.invariant()).isEqualTo(Invariant.ROLE_ID_UNIQUE_IN_GROUP));
         assertThat(new RoleGroup(HR, RoleGroupName.of("HR"), roles).roles()).hasSize(size);
     }
 
