@@ -40,8 +40,8 @@ import java.util.List;
  * (the JDK HttpClient does its I/O on other threads); see {@link Stats#allocatedByAllThreads()}.
  *
  * <p>Arguments: {@code quick} for a short run. System properties, for looking into a result:
- * {@code percall.warmup} (warm-up calls per client in a full run, default 30,000: our client's p50 was
- * still falling after 4,000 and the floor's rising, both were steady from 30,000 on) and
+ * {@code percall.warmup} (warm-up calls per client in a full run, default 30,000: after 4,000 the
+ * floor's p50 was still rising and ours falling a little; both were steady from 30,000 on) and
  * {@code percall.clients} (the letters of the clients to run, default {@code abcd}).
  */
 public final class PerCallBenchmark {
