@@ -6,11 +6,9 @@ import feign.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.UnresolvedAddressException;
@@ -146,7 +144,7 @@ final class SocketTransport implements Client {
     private Connection connect(Origin origin, int connectTimeoutMillis, long deadline) throws IOException {
         InetSocketAddress address = new InetSocketAddress(origin.host, origin.port);
         if (address.isUnresolved()) {
-            throw new NotSentException("unknown host " + origin.host, new UnknownHostException(origin.host));
+            throw new NotSentException("unknown host " + origin.host, null);
         }
         SocketChannel channel = SocketChannel.open();
         Socket socket;
@@ -160,9 +158,7 @@ final class SocketTransport implements Client {
             String what = e instanceof SocketTimeoutException
                     ? "timed out after " + connectTimeoutMillis + " ms connecting to " + origin
                     : "could not connect to " + origin;
-            ConnectException connect = new ConnectException(what);
-            connect.initCause(e);
-            throw new NotSentException(what, connect);
+            throw new NotSentException(what, e);
         }
         if (origin.tls) {
             try {
@@ -338,8 +334,7 @@ final class SocketTransport implements Client {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c >= 0x80) {
-                    size -= i;
-                    return utf8(text);
+                    return utf8(text); // size has not moved: the bytes written so far are overwritten
                 }
                 data[size + i] = (byte) c;
             }

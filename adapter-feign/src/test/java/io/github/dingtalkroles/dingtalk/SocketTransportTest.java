@@ -63,6 +63,17 @@ class SocketTransportTest {
     }
 
     @Test
+    void aRequestLineWithNonAsciiTextIsSentAsUtf8() throws IOException {
+        // Feign percent-encodes URLs, but the transport must not mangle one that is not
+        server = ScriptedServer.start(request -> reply(200, "Content-Length: 2", "{}"));
+
+        read(transport.execute(post("/x?name=\u89d2\u8272", "a=1"), OPTIONS));
+
+        byte[] sent = server.requests.get(0).getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(new String(sent, StandardCharsets.UTF_8)).startsWith("POST /x?name=\u89d2\u8272 HTTP/1.1\r\nHost: ");
+    }
+
+    @Test
     void aGetHasNoBodyAndNoLength() throws IOException {
         server = ScriptedServer.start(request -> reply(200, "Content-Length: 2", "{}"));
 
