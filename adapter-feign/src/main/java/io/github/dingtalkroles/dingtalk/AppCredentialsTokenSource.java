@@ -88,22 +88,16 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
                 @Override
                 protected TokenReply result(SuccessBody body, RuntimeException problem) {
                     if (problem != null) {
-                        throw unusable(body, "DingTalk returned invalid data for gettoken: "
-                                + (problem instanceof Json.InvalidData ? problem.getMessage() : "unreadable"));
+                        throw body.invalid("DingTalk returned invalid data for gettoken: " + problem.getMessage());
                     }
                     try {
                         return new TokenReply(AccessToken.of(token), Math.max(0, expiresIn));
                     } catch (RuntimeException e) {
                         // AccessToken's message may quote the value: not passed on
-                        throw unusable(body, "DingTalk's gettoken reply holds no usable access_token");
+                        throw body.invalid("DingTalk's gettoken reply holds no usable access_token");
                     }
                 }
             };
-        }
-
-        private static UnavailableException unusable(SuccessBody body, String message) {
-            return new UnavailableException(message, false, false, new BackendDiagnostics(null, null, body.requestId()),
-                    null);
         }
     }
 

@@ -115,7 +115,7 @@ final class DingTalkErrors {
         }
         Integer code = reply.errcode();
         if (code != null && code == 0 && reply.isSuccessfulStatus()) {
-            return new SuccessBody(reply.body(), reply.requestId(secrets));
+            return new SuccessBody(reply, secrets);
         }
         BackendDiagnostics diagnostics = reply.diagnostics(secrets);
         if (code != null && code == 0) {
@@ -203,11 +203,7 @@ final class DingTalkErrors {
         if (errmsg == null) {
             return "";
         }
-        String clean = Redaction.redact(errmsg, secrets).replaceAll("\\p{Cntrl}", " ");
-        if (clean.length() > ERRMSG_LIMIT) {
-            clean = clean.substring(0, ERRMSG_LIMIT) + "...";
-        }
-        return ": " + clean;
+        return ": " + Reply.safe(errmsg, ERRMSG_LIMIT, secrets);
     }
 
     /** A punish page's {@code wait}: a positive whole number of seconds (a number or a numeric string), or {@code null}. */

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * The module's one Jackson {@link JsonFactory} and the scalar readers that the streaming reply
- * decoders ({@link Reply}, {@link RoleReplies}, {@link AppCredentialsTokenSource}) share. No tree and no
+ * The module's one Jackson {@link JsonFactory} (behind {@link #parser}, which {@link Reply} uses) and
+ * the scalar readers that the body decoders ({@link RoleReplies}, {@link AppCredentialsTokenSource})
+ * share; {@link Reply#asInt} reads an {@code errcode} by the same digit rule ({@link #isDigits}). No tree and no
  * data binding: each decoder walks a {@link JsonParser} once and keeps only the fields it needs.
  *
  * <p>What the readers accept, for every decoder alike:
@@ -28,7 +29,7 @@ import java.io.IOException;
  */
 final class Json {
     /** Jackson's defaults: UTF-8/16/32 detection, nesting and number length limits, strict syntax. */
-    static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private Json() {
     }
@@ -151,7 +152,7 @@ final class Json {
     }
 
     /** Whether {@code text} is an optional sign and ASCII digits ({@link Long#parseLong} also takes other scripts' digits). */
-    private static boolean isDigits(String text) {
+    static boolean isDigits(String text) {
         int start = !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
         if (start == text.length()) {
             return false;

@@ -239,10 +239,6 @@ final class Reply {
         return false;
     }
 
-    BackendDiagnostics diagnostics() {
-        return diagnostics(new String[0]);
-    }
-
     /**
      * errcode, sub_code and request_id for an exception, each made safe to quote (see {@link #safe}), with
      * {@code secrets} masked: a server or proxy may echo anything in them.
@@ -261,15 +257,21 @@ final class Reply {
      * masked, control characters replaced by spaces, at most {@value #DIAGNOSTIC_LIMIT} characters.
      */
     static String safe(String value, String... secrets) {
+        return safe(value, DIAGNOSTIC_LIMIT, secrets);
+    }
+
+    /** As {@link #safe(String, String...)}, cut after {@code limit} characters (then ending in "..."). */
+    static String safe(String value, int limit, String... secrets) {
         if (value == null) {
             return null;
         }
         String clean = CONTROL.matcher(Redaction.redact(value, secrets)).replaceAll(" ");
-        return clean.length() > DIAGNOSTIC_LIMIT ? clean.substring(0, DIAGNOSTIC_LIMIT) + "..." : clean;
+        return clean.length() > limit ? clean.substring(0, limit) + "..." : clean;
     }
 
+    /** {@code text} as an int: ASCII digits with an optional sign, as ids are read ({@link Json#isDigits}). */
     static Integer asInt(String text) {
-        if (text == null) {
+        if (text == null || !Json.isDigits(text)) {
             return null;
         }
         try {

@@ -42,7 +42,8 @@ import java.util.function.LongFunction;
  * &lt;op&gt;: &lt;problem&gt;" with the reply's request id: DingTalk returned something this library
  * cannot represent.
  *
- * <p>Stateless and thread-safe.
+ * <p>The factories are stateless and thread-safe; each {@link BodyReader} they return reads one reply
+ * on one thread.
  */
 final class RoleReplies {
     private static final String GROUP_ID = "result.list[].groupId";
@@ -320,8 +321,7 @@ final class RoleReplies {
     }
 
     private static UnavailableException invalidData(String operation, RuntimeException problem, SuccessBody body) {
-        return new UnavailableException("DingTalk returned invalid data for " + operation + ": "
-                + Objects.toString(problem.getMessage(), problem.getClass().getSimpleName()), false, false,
-                new BackendDiagnostics(null, null, body.requestId()), null);
+        return body.invalid("DingTalk returned invalid data for " + operation + ": "
+                + Objects.toString(problem.getMessage(), problem.getClass().getSimpleName()));
     }
 }

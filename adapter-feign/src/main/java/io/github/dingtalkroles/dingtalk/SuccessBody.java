@@ -1,13 +1,33 @@
 package io.github.dingtalkroles.dingtalk;
 
+import io.github.dingtalkroles.port.BackendDiagnostics;
+import io.github.dingtalkroles.port.UnavailableException;
+
 /**
- * The body of a reply DingTalk marked as a success (HTTP 2xx, {@code errcode} 0), for an endpoint's
- * decoder. The body is known to be exactly one JSON object. Immutable (the array is never written) and
- * so thread-safe.
- *
- * @param json the body's bytes
- * @param requestId the reply's request id, already made safe to quote (the call's secrets masked), or
- *     {@code null}: later messages about this body (invalid data, no id) quote it
+ * A reply DingTalk marked as a success (HTTP 2xx, {@code errcode} 0), handed to an endpoint's decoder
+ * for what it needs if the body turns out unusable after all: the reply's request id, masked only
+ * when a message quotes it (most successes never do). Immutable and thread-safe.
  */
-record SuccessBody(byte[] json, String requestId) {
+final class SuccessBody {
+    private final Reply reply;
+    private final String[] secrets;
+
+    /**
+     * @param reply the successful reply
+     * @param secrets the call's secrets, masked wherever the request id is quoted
+     */
+    SuccessBody(Reply reply, String... secrets) {
+        this.reply = reply;
+        this.secrets = secrets.clone();
+    }
+
+    /** The reply's request id, made safe to quote ({@link Reply#safe}), or {@code null}. */
+    String requestId() {
+        return reply.requestId(secrets);
+    }
+
+    /** DingTalk's success holds data this library cannot use: not retryable, the request id quoted. */
+    UnavailableException invalid(String message) {
+        return new UnavailableException(message, false, false, new BackendDiagnostics(null, null, requestId()), null);
+    }
 }

@@ -19,6 +19,7 @@ public final class RolesCli {
 
     /** Runs {@code roles} with the process's environment and streams, and exits with its code. */
     public static void main(String[] args) {
+        skipUnusedPicocliFeatures();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = run(args, System.getenv(), out, err);
@@ -33,7 +34,6 @@ public final class RolesCli {
     }
 
     static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        skipUnusedPicocliFeatures();
         RolesCommand root = new RolesCommand();
         CommandLine cli = root.commandLine();
         cli.setOut(out);
@@ -50,7 +50,8 @@ public final class RolesCli {
     }
 
     /**
-     * Sets picocli's documented start-up switches, unless they are set already: no lookup of Groovy
+     * Sets picocli's documented start-up switches for this process, unless they are set already (only
+     * {@link #main} does, so that {@link #run} leaves the JVM's system properties alone): no lookup of Groovy
      * closures, and no converters for java.time and java.sql types, which picocli registers through
      * reflection (Class.forName for each) and no option of {@code roles} uses. Together about a sixth
      * of the time it took to build the command line.
