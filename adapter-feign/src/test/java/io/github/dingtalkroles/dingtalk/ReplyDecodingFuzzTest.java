@@ -26,7 +26,8 @@ import java.util.Arrays;
 class ReplyDecodingFuzzTest {
     private static final int[] STATUSES = {200, 200, 200, 200, 429, 500, 502, 503, 404, 400, 302, 204};
     private static final String SECRET = "s3cr3t-fuzz-token";
-    private static final String[] OPERATIONS = {"add_role_group", "add_role", "update_role", "list", "getrolegroup"};
+    private static final String[] OPERATIONS = {"add_role_group", "add_role", "update_role", "list", "getrolegroup",
+            "gettoken"};
     /**
      * Each seed must be decided within this time (a hang fails it). Only in regression mode: while
      * fuzzing, JUnit would apply a {@code @Timeout} to the whole run (jazzer#930), and the fuzz profile's
@@ -46,7 +47,7 @@ class ReplyDecodingFuzzTest {
 
     private static void decodeAny(byte[] input) {
         int status = input.length > 0 ? STATUSES[Byte.toUnsignedInt(input[0]) % STATUSES.length] : 200;
-        int operation = input.length > 1 ? Byte.toUnsignedInt(input[1]) % 5 : 0;
+        int operation = input.length > 1 ? Byte.toUnsignedInt(input[1]) % OPERATIONS.length : 0;
         byte[] body = input.length > 2 ? Arrays.copyOfRange(input, 2, input.length) : new byte[0];
         Reply lazy = Reply.of(status, body);
         DingTalkErrors.isTokenRejected(lazy);
@@ -55,7 +56,8 @@ class ReplyDecodingFuzzTest {
             case 1 -> RoleReplies.newRoleId();
             case 2 -> BodyReader.nothing();
             case 3 -> RoleReplies.page(PageRequest.first(PageRequest.MAX_SIZE));
-            default -> RoleReplies.group(RoleGroupId.of(1507113577L));
+            case 4 -> RoleReplies.group(RoleGroupId.of(1507113577L));
+            default -> AppCredentialsTokenSource.TokenReply.reader();
         };
         Reply reply = Reply.of(status, body).read(reader);
         // feeding the body's reader (which may fail anywhere) never changes what the envelope says
