@@ -163,9 +163,11 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
         String secret = appSecret.reveal();
         TokenReply decoded;
         try {
+            BodyReader<TokenReply> reader = TokenReply.reader();
             Reply reply = http.exchange("gettoken", Deadline.after(fetchBudget), options -> http.api().getToken(
-                    FormUrlEncoder.encodeQueryValue(appKey), FormUrlEncoder.encodeQueryValue(secret), options), secret);
-            decoded = DingTalkErrors.success(reply, TokenReply.reader(), "gettoken", GETTOKEN_ERRORS, secret);
+                    FormUrlEncoder.encodeQueryValue(appKey), FormUrlEncoder.encodeQueryValue(secret), options), reader,
+                    secret);
+            decoded = DingTalkErrors.success(reply, reader, "gettoken", GETTOKEN_ERRORS, secret);
         } catch (AttemptFailed f) {
             throw f.reported();
         }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 
 /**
- * Decodes the success body of one endpoint during {@link Reply#read}'s single streaming pass over the
- * body, which also reads the envelope: the pass hands each top-level field that is not part of the
+ * Decodes the success body of one endpoint during the single streaming pass over the body that
+ * {@link Reply#of(int, byte[], BodyReader)} makes, which also reads the envelope: the pass hands each top-level field that is not part of the
  * envelope to {@link #read}, and {@link DingTalkErrors#success} asks for the {@link #result} once the
  * envelope says the reply is a success. So a reply is parsed once, whether it turns out to be a success
  * or an error.
@@ -39,17 +39,12 @@ abstract class BodyReader<T> {
      */
     protected abstract T result(SuccessBody body, RuntimeException problem);
 
-    /** Called by {@link Reply#read} before the pass. */
+    /** Called by {@link Reply#of(int, byte[], BodyReader)} before the pass. */
     final void start() {
         if (fed) {
             throw new IllegalStateException("a BodyReader reads one reply only");
         }
         fed = true;
-    }
-
-    /** Whether {@link Reply#read} has used this reader. */
-    final boolean wasFed() {
-        return fed;
     }
 
     /** Whether no field has failed yet (the pass feeds a reader only until its first problem). */

@@ -71,8 +71,7 @@ final class DingTalkErrors {
      * What a successful reply means for its endpoint: checks the envelope like {@link #successBody}, then
      * asks {@code body} for its result.
      *
-     * @param reply the reply; {@linkplain Reply#read read} with {@code body} now unless that was done
-     *     already (read it first if the envelope is needed before, so the body is parsed once)
+     * @param reply the reply, made with {@code body} ({@link Reply#of(int, byte[], BodyReader)})
      * @param body the endpoint's reader
      * @param operation the endpoint, for messages ({@code "add_role"})
      * @param specific the endpoint's own errcodes
@@ -81,8 +80,8 @@ final class DingTalkErrors {
      * @throws io.github.dingtalkroles.port.RoleDirectoryException if the success body is unusable (see the reader)
      */
     static <T> T success(Reply reply, BodyReader<T> body, String operation, ErrorMapper specific, String... secrets) {
-        if (!body.wasFed()) {
-            reply.read(body);
+        if (!reply.wasReadWith(body)) {
+            throw new IllegalArgumentException("the reply was not read with this body reader");
         }
         return body.finish(successBody(reply, operation, specific, secrets));
     }

@@ -92,15 +92,18 @@ final class DingTalkHttp {
     }
 
     /**
-     * Sends one request and reads its reply.
+     * Sends one request and reads its reply: the envelope, and the endpoint's fields into {@code reader}, in
+     * one pass.
      *
      * @param operation the endpoint, for messages
      * @param deadline the operation's deadline; the read timeout is cut to fit it
      * @param send the Feign call, given the request options to use
+     * @param reader the endpoint's reader of a success body, fresh for this reply
      * @param secrets values to keep out of exception messages
      * @throws AttemptFailed if no reply could be read
      */
-    Reply exchange(String operation, Deadline deadline, Function<Request.Options, Response> send, String... secrets) {
+    Reply exchange(String operation, Deadline deadline, Function<Request.Options, Response> send,
+            BodyReader<?> reader, String... secrets) {
         long readMillis = Math.min(readTimeout.toMillis(), deadline.remaining().toMillis());
         if (readMillis < 1) {
             throw AttemptFailed.giveUp(new UnavailableException(operation
@@ -123,7 +126,7 @@ final class DingTalkHttp {
                 throw AttemptFailed.giveUpAmbiguous(new UnavailableException("DingTalk's reply to " + operation
                         + " is larger than " + MAX_BODY_BYTES + " bytes", false, false, BackendDiagnostics.NONE, null));
             }
-            return Reply.of(closing.status(), body);
+            return Reply.of(closing.status(), body, reader);
         } catch (IOException e) {
             throw transportFailure(operation, e, secrets);
         }

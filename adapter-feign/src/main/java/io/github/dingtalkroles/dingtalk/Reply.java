@@ -10,28 +10,28 @@ import java.util.regex.Pattern;
 
 /**
  * What DingTalk answered to one request: the HTTP status, the raw body, and the envelope fields of the
- * body if it is a JSON object. The envelope is read by one streaming pass over the body, either together
- * with an endpoint's {@link BodyReader} ({@link #read}) or, if nobody asked for the body, on first use.
+ * body if it is a JSON object. The envelope is read when the reply is made, in one streaming pass over the
+ * body that also feeds the endpoint's {@link BodyReader}, so a body is parsed once.
  *
- * <p>Thread-safe: status and body never change (the body array is never written), and the envelope is an
- * immutable value computed at most once per reading thread (a racing thread computes the same value).
+ * <p>Immutable (the body array is never written) and so thread-safe.
  */
 final class Reply {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     static final int DIAGNOSTIC_LIMIT = 128;
 
-    /** The envelope of a body that is no JSON object. */
-    private static final Envelope NOT_AN_OBJECT = new Envelope(false, null, null, null, null, false, null);
-
     private final int status;
     private final byte[] body;
-    /** {@code null} until read; {@link #NOT_AN_OBJECT} if the body is none. */
-    private Envelope envelope;
+    /** {@code null} if the body is no JSON object. */
+    private final Envelope envelope;
+    /** The reader fed with the body, or {@code null}. */
+    private final BodyReader<?> reader;
 
-    private Reply(int status, byte[] body) {
+    private Reply(int status, byte[] body, BodyReader<?> reader) {
         this.status = status;
         this.body = body;
+        this.reader = reader;
+        this.envelope = Envelope.read(body, reader);
     }
 
     /**
@@ -144,23 +144,25 @@ final class Reply {
         }
     }
 
-    /** A reply; its body is read later (see {@link #read}). */
+    /** A reply whose body only the envelope is read from. */
     static Reply of(int status, byte[] body) {
-        return new Reply(status, body);
+        return new Reply(status, body, null);
     }
 
     /**
-     * Reads the envelope and, in the same pass, the endpoint's fields into {@code reader} (see
-     * {@link Envelope#read}). Call it before anything else asks about the envelope, or the body is parsed
-     * twice.
+     * A reply whose envelope is read and, in the same pass, whose endpoint fields are fed to
+     * {@code reader} (see {@link Envelope#read}).
      *
-     * @return this reply
+     * @param reader a reader that has read no reply yet
      */
-    Reply read(BodyReader<?> reader) {
+    static Reply of(int status, byte[] body, BodyReader<?> reader) {
         reader.start();
-        Envelope read = Envelope.read(body, reader);
-        envelope = read == null ? NOT_AN_OBJECT : read;
-        return this;
+        return new Reply(status, body, reader);
+    }
+
+    /** Whether {@code candidate} is the reader this reply's body was fed to. */
+    boolean wasReadWith(BodyReader<?> candidate) {
+        return reader == candidate;
     }
 
     int status() {
@@ -173,13 +175,7 @@ final class Reply {
 
     /** The body's envelope, or {@code null} if the body is no JSON object. */
     Envelope envelope() {
-        Envelope read = envelope;
-        if (read == null) {
-            read = Envelope.read(body, null);
-            read = read == null ? NOT_AN_OBJECT : read;
-            envelope = read;
-        }
-        return read == NOT_AN_OBJECT ? null : read;
+        return envelope;
     }
 
     /** Whether the body is a JSON object (and nothing else). */

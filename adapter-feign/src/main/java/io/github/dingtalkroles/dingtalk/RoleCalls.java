@@ -137,8 +137,8 @@ final class RoleCalls {
     private Reply exchange(String operation, Deadline deadline, Send send, AccessToken token, BodyReader<?> body) {
         takeRateLimitSlot(operation, deadline);
         String encodedToken = FormUrlEncoder.encodeQueryValue(token.reveal());
-        return http.exchange(operation, deadline, options -> send.send(http.api(), encodedToken, options),
-                token.reveal(), encodedToken).read(body);
+        return http.exchange(operation, deadline, options -> send.send(http.api(), encodedToken, options), body,
+                token.reveal(), encodedToken);
     }
 
     private void takeRateLimitSlot(String operation, Deadline deadline) {

@@ -21,7 +21,7 @@ import java.util.function.LongFunction;
 
 /**
  * The success bodies of the role endpoints, decoded straight into domain values by {@link BodyReader}s
- * during the reply's single streaming pass ({@link Reply#read}). Field for field as DingTalk's API pages show them (note {@code id}/{@code name} in
+ * during the reply's single streaming pass ({@link Reply#of(int, byte[], BodyReader)}). Field for field as DingTalk's API pages show them (note {@code id}/{@code name} in
  * {@code /topapi/role/list} against {@code role_id}/{@code role_name} in {@code /topapi/role/getrolegroup}):
  *
  * <ul>

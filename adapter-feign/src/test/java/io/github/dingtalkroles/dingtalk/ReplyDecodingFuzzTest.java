@@ -49,8 +49,8 @@ class ReplyDecodingFuzzTest {
         int status = input.length > 0 ? STATUSES[Byte.toUnsignedInt(input[0]) % STATUSES.length] : 200;
         int operation = input.length > 1 ? Byte.toUnsignedInt(input[1]) % OPERATIONS.length : 0;
         byte[] body = input.length > 2 ? Arrays.copyOfRange(input, 2, input.length) : new byte[0];
-        Reply lazy = Reply.of(status, body);
-        DingTalkErrors.isTokenRejected(lazy);
+        Reply alone = Reply.of(status, body);
+        DingTalkErrors.isTokenRejected(alone);
         BodyReader<?> reader = switch (operation) {
             case 0 -> RoleReplies.newGroupId();
             case 1 -> RoleReplies.newRoleId();
@@ -59,9 +59,9 @@ class ReplyDecodingFuzzTest {
             case 4 -> RoleReplies.group(RoleGroupId.of(1507113577L));
             default -> AppCredentialsTokenSource.TokenReply.reader();
         };
-        Reply reply = Reply.of(status, body).read(reader);
+        Reply reply = Reply.of(status, body, reader);
         // feeding the body's reader (which may fail anywhere) never changes what the envelope says
-        assertThat(reply.envelope()).isEqualTo(lazy.envelope());
+        assertThat(reply.envelope()).isEqualTo(alone.envelope());
         try {
             DingTalkErrors.success(reply, reader, OPERATIONS[operation], ErrorMapper.NONE, SECRET);
         } catch (AttemptFailed failed) {

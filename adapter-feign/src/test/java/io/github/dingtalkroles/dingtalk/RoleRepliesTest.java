@@ -324,7 +324,7 @@ class RoleRepliesTest {
                     + "\"errcode\":90018,\"request_id\":\"after\"}"})
     void aBodyTheReaderRefusesStillHasItsEnvelopeRead(String json) {
         BodyReader<RoleGroupPage> reader = RoleReplies.page(PAGE);
-        Reply reply = Reply.of(200, json.getBytes(StandardCharsets.UTF_8)).read(reader);
+        Reply reply = Reply.of(200, json.getBytes(StandardCharsets.UTF_8), reader);
 
         assertThat(reply.errcode()).isEqualTo(90018);
         assertThat(reply.requestId()).isEqualTo("after");
@@ -347,7 +347,7 @@ class RoleRepliesTest {
     void aBodyThatIsNoJsonObjectIsNoSuccessWhateverTheReaderSaw() {
         BodyReader<RoleGroupPage> reader = RoleReplies.page(PAGE);
         Reply reply = Reply.of(200, listOf("{\"groupId\":1,\"name\":\"G\"}").concat(" x")
-                .getBytes(StandardCharsets.UTF_8)).read(reader);
+                .getBytes(StandardCharsets.UTF_8), reader);
 
         Throwable failure = catchThrowable(() -> DingTalkErrors.success(reply, reader, "list", ErrorMapper.NONE));
 
@@ -358,10 +358,18 @@ class RoleRepliesTest {
     @Test
     void aReaderReadsOneReplyOnly() {
         BodyReader<RoleGroupPage> reader = RoleReplies.page(PAGE);
-        Reply.of(200, listOf("").getBytes(StandardCharsets.UTF_8)).read(reader);
+        Reply.of(200, listOf("").getBytes(StandardCharsets.UTF_8), reader);
 
-        assertThat(catchThrowable(() -> Reply.of(200, new byte[0]).read(reader)))
+        assertThat(catchThrowable(() -> Reply.of(200, new byte[0], reader)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aSuccessIsOnlyDecodedByTheReaderItsBodyWasReadWith() {
+        Reply readAlone = Reply.of(200, listOf("").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(catchThrowable(() -> DingTalkErrors.success(readAlone, RoleReplies.page(PAGE), "list",
+                ErrorMapper.NONE))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String listOf(String groups) {
@@ -388,7 +396,7 @@ class RoleRepliesTest {
 
     /** What the adapter makes of {@code json} as a 200 reply: envelope and body read in one pass. */
     private static <T> T decode(BodyReader<T> reader, String json) {
-        Reply reply = Reply.of(200, json.getBytes(StandardCharsets.UTF_8)).read(reader);
+        Reply reply = Reply.of(200, json.getBytes(StandardCharsets.UTF_8), reader);
         return DingTalkErrors.success(reply, reader, "test", ErrorMapper.NONE);
     }
 }
