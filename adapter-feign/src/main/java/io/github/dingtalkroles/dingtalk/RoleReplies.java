@@ -47,7 +47,9 @@ import java.util.function.LongFunction;
  */
 final class RoleReplies {
     private static final String GROUP_ID = "result.list[].groupId";
-    private static final String ROLE_ID = "result.list[].roles[].id";
+    /** The roles of a {@code /topapi/role/list} group and of a {@code getrolegroup} group. */
+    private static final RoleFields LIST_ROLES = new RoleFields("result.list[].roles", "id", "name");
+    private static final RoleFields GROUP_ROLES = new RoleFields("role_group.roles", "role_id", "role_name");
 
     private RoleReplies() {
     }
@@ -183,7 +185,7 @@ final class RoleReplies {
                 case "roles" -> {
                     pending.clear();
                     if (value != JsonToken.VALUE_NULL) {
-                        listRoles(p, pending);
+                        readRoles(p, LIST_ROLES, pending);
                     }
                 }
                 default -> p.skipChildren();
@@ -193,40 +195,49 @@ final class RoleReplies {
             throw new Json.InvalidData("a group without groupId");
         }
         RoleGroupId id = RoleGroupId.of(groupId);
-        List<Role> roles = new ArrayList<>(pending.size);
-        for (int i = 0; i < pending.size; i++) {
-            roles.add(new Role(RoleId.of(pending.ids[i]), RoleName.of(pending.names[i]), id));
-        }
-        return new RoleGroup(id, RoleGroupName.of(groupName), roles);
+        return new RoleGroup(id, RoleGroupName.of(groupName), pending.roles(id));
     }
 
-    private static void listRoles(JsonParser p, PendingRoles pending) throws IOException {
-        Json.requireArray(p, "result.list[].roles");
+    /**
+     * Where one endpoint keeps a group's roles: the array's path (for messages) and each role's id and
+     * name fields; the paths of the fields are worked out once.
+     */
+    private record RoleFields(String path, String id, String name, String element, String idPath, String namePath,
+            String withoutId) {
+        RoleFields(String path, String id, String name) {
+            this(path, id, name, "an element of " + path, path + "[]." + id, path + "[]." + name,
+                    "a role without " + id);
+        }
+    }
+
+    /** Reads a group's array of roles into {@code pending}, whichever endpoint's field names it uses. */
+    private static void readRoles(JsonParser p, RoleFields fields, PendingRoles pending) throws IOException {
+        Json.requireArray(p, fields.path());
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            Json.requireObject(p, "an element of result.list[].roles");
+            Json.requireObject(p, fields.element());
             long roleId = 0;
             boolean hasRoleId = false;
             String roleName = null;
             String name;
             while ((name = p.nextFieldName()) != null) {
                 JsonToken value = p.nextToken();
-                switch (name) {
-                    case "id" -> {
-                        hasRoleId = value != JsonToken.VALUE_NULL;
-                        roleId = hasRoleId ? Json.readLong(p, ROLE_ID) : 0;
-                    }
-                    case "name" -> roleName = Json.readString(p, "result.list[].roles[].name");
-                    default -> p.skipChildren();
+                if (name.equals(fields.id())) {
+                    hasRoleId = value != JsonToken.VALUE_NULL;
+                    roleId = hasRoleId ? Json.readLong(p, fields.idPath()) : 0;
+                } else if (name.equals(fields.name())) {
+                    roleName = Json.readString(p, fields.namePath());
+                } else {
+                    p.skipChildren();
                 }
             }
             if (!hasRoleId) {
-                throw new Json.InvalidData("a role without id");
+                throw new Json.InvalidData(fields.withoutId());
             }
             pending.add(roleId, roleName);
         }
     }
 
-    /** The roles of the group being read, as ids and raw names; reused from group to group of one page. */
+    /** The roles of the group being read, as ids and raw names; on a list page, reused from group to group. */
     private static final class PendingRoles {
         long[] ids = new long[8];
         String[] names = new String[8];
@@ -235,6 +246,15 @@ final class RoleReplies {
         void clear() {
             Arrays.fill(names, 0, size, null);
             size = 0;
+        }
+
+        /** The pending roles as the roles of group {@code groupId}; the domain checks them here. */
+        List<Role> roles(RoleGroupId groupId) {
+            List<Role> roles = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                roles.add(new Role(RoleId.of(ids[i]), RoleName.of(names[i]), groupId));
+            }
+            return roles;
         }
 
         void add(long id, String name) {
@@ -279,45 +299,22 @@ final class RoleReplies {
     private static RoleGroup roleGroup(RoleGroupId id, JsonParser p) throws IOException {
         Json.requireObject(p, "role_group");
         String groupName = null;
-        List<Role> roles = List.of();
+        PendingRoles pending = new PendingRoles();
         String name;
         while ((name = p.nextFieldName()) != null) {
             JsonToken value = p.nextToken();
             switch (name) {
                 case "group_name" -> groupName = Json.readString(p, "role_group.group_name");
-                case "roles" -> roles = value == JsonToken.VALUE_NULL ? List.of() : groupRoles(id, p);
+                case "roles" -> {
+                    pending.clear();
+                    if (value != JsonToken.VALUE_NULL) {
+                        readRoles(p, GROUP_ROLES, pending);
+                    }
+                }
                 default -> p.skipChildren();
             }
         }
-        return new RoleGroup(id, RoleGroupName.of(groupName), roles);
-    }
-
-    private static List<Role> groupRoles(RoleGroupId id, JsonParser p) throws IOException {
-        Json.requireArray(p, "role_group.roles");
-        List<Role> roles = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            Json.requireObject(p, "an element of role_group.roles");
-            long roleId = 0;
-            boolean hasRoleId = false;
-            String roleName = null;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken value = p.nextToken();
-                switch (name) {
-                    case "role_id" -> {
-                        hasRoleId = value != JsonToken.VALUE_NULL;
-                        roleId = hasRoleId ? Json.readLong(p, "role_group.roles[].role_id") : 0;
-                    }
-                    case "role_name" -> roleName = Json.readString(p, "role_group.roles[].role_name");
-                    default -> p.skipChildren();
-                }
-            }
-            if (!hasRoleId) {
-                throw new Json.InvalidData("a role without role_id");
-            }
-            roles.add(new Role(RoleId.of(roleId), RoleName.of(roleName), id));
-        }
-        return roles;
+        return new RoleGroup(id, RoleGroupName.of(groupName), pending.roles(id));
     }
 
     private static UnavailableException invalidData(String operation, RuntimeException problem, SuccessBody body) {
