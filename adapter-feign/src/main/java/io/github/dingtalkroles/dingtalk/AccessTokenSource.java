@@ -3,8 +3,8 @@ package io.github.dingtalkroles.dingtalk;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
+import feign.Client;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -31,6 +31,22 @@ public interface AccessTokenSource {
      * @throws UnavailableException if no token could be obtained for another reason
      */
     AccessToken currentToken();
+
+    /**
+     * As {@link #currentToken()}, for a caller that has only {@code timeLeft}: a source that must fetch a
+     * token, or wait for another thread's fetch, gives up when that time has passed. The directory calls
+     * this one, so that a token fetch shares the deadline of the operation that needs it. The default
+     * ignores {@code timeLeft}; the app-credentials source honours it.
+     *
+     * @param timeLeft how long the caller can wait, positive
+     * @return the current token
+     * @throws NotAuthorizedException if the credentials are refused
+     * @throws ThrottledException if DingTalk throttles token requests
+     * @throws UnavailableException if no token could be obtained in time or for another reason
+     */
+    default AccessToken currentToken(Duration timeLeft) {
+        return currentToken();
+    }
 
     /**
      * Tells the source that DingTalk refused {@code rejected} (invalid or expired). If it is still the
@@ -85,10 +101,10 @@ public interface AccessTokenSource {
      * at least {@link #minimumLifetime}, also when {@code expires_in} is missing or 0); when the token
      * is due, exactly one thread fetches the next one while the others wait for it.
      *
-     * <p>Defaults: base URL {@code https://oapi.dingtalk.com}, its own HTTP/1.1 socket transport (as
-     * {@link DingTalkRoleDirectory.Builder#httpClient} describes),
-     * connect timeout 5 s, read timeout 10 s, refresh margin 5 min, minimum lifetime 60 s, no traffic
-     * logging.
+     * <p>Defaults: base URL {@code https://oapi.dingtalk.com}, its own Apache HttpClient 5 (as
+     * {@link DingTalkRoleDirectory.Builder#feignClient} describes), connect timeout 5 s, read timeout 10 s
+     * (a fetch also ends with the deadline of the operation that needs the token), refresh margin 5 min,
+     * minimum lifetime 60 s, no traffic logging.
      *
      * <p>Not thread-safe; the source it builds is.
      */
@@ -96,7 +112,7 @@ public interface AccessTokenSource {
         private final String appKey;
         private final AppSecret appSecret;
         private URI baseUrl = DingTalkRoleDirectory.DEFAULT_BASE_URL;
-        private HttpClient httpClient;
+        private Client feignClient;
         private Duration connectTimeout = DingTalkRoleDirectory.DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DingTalkRoleDirectory.DEFAULT_READ_TIMEOUT;
         private Duration refreshMargin = AppCredentialsTokenSource.DEFAULT_REFRESH_MARGIN;
@@ -124,15 +140,15 @@ public interface AccessTokenSource {
         }
 
         /**
-         * A JDK HTTP client to use instead of the source's own transport, e.g. for a proxy; it can be
-         * shared with directories or other sources. It must have a connect timeout, which then
-         * replaces {@link #connectTimeout}.
+         * The Feign client to send {@code /gettoken} with, instead of the source's own, e.g. one with your
+         * proxy, TLS settings, connection pool and metrics; see
+         * {@link DingTalkRoleDirectory.Builder#feignClient(Client)}. The source never closes it.
          *
-         * @param httpClient the client
+         * @param client the client
          * @return this builder
          */
-        public AppCredentialsBuilder httpClient(HttpClient httpClient) {
-            this.httpClient = Settings.sharedClient(httpClient);
+        public AppCredentialsBuilder feignClient(Client client) {
+            this.feignClient = Objects.requireNonNull(client, "client");
             return this;
         }
 
@@ -200,7 +216,9 @@ public interface AccessTokenSource {
          * @return a new, thread-safe source
          */
         public AccessTokenSource build() {
-            DingTalkHttp http = DingTalkHttp.create(baseUrl, httpClient, connectTimeout, readTimeout, logHttpTraffic);
+            Client client = feignClient != null ? feignClient
+                    : new feign.hc5.ApacheHttp5Client(DefaultHttpClient.create(connectTimeout, null));
+            DingTalkHttp http = new DingTalkHttp(baseUrl, client, connectTimeout, readTimeout, logHttpTraffic);
             return new AppCredentialsTokenSource(http, appKey, appSecret, readTimeout.plus(connectTimeout),
                     refreshMargin, minimumLifetime, System::nanoTime);
         }

@@ -1,14 +1,13 @@
 package io.github.dingtalkroles.dingtalk;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.UnavailableException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +21,8 @@ import org.slf4j.LoggerFactory;
  *       grants 7,200 s; a larger value is a broken reply, not a reason to fail or overflow).</li>
  *   <li>Single flight: when no valid token is cached, the first thread fetches one and every other
  *       thread waits for that same fetch and shares its result, token or failure.</li>
+ *   <li>Within the caller's time ({@link #currentToken(Duration)}): the fetching thread's request ends
+ *       by its operation's deadline, and a waiting thread stops waiting at its own.</li>
  *   <li>{@link #invalidate} forgets the token only if it is still the current one, so a late report
  *       about an old token does not throw away a fresh one.</li>
  * </ul>
@@ -34,9 +35,8 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppCredentialsTokenSource.class);
 
-    private static final ErrorMapper GETTOKEN_ERRORS = ErrorMapper.NONE;
-
     private final DingTalkHttp http;
+    private final TokenApi api;
     private final String appKey;
     private final AppSecret appSecret;
     private final Duration fetchBudget;
@@ -52,58 +52,10 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
     private record Cached(AccessToken token, long renewAtNanos) {
     }
 
-    /**
-     * The {@code /gettoken} success body.
-     *
-     * @param accessToken {@code access_token}
-     * @param expiresIn {@code expires_in} in seconds, 0 if missing, null or negative
-     */
-    record TokenReply(AccessToken accessToken, long expiresIn) {
-
-        /**
-         * Reads the body during the reply's streaming pass: {@code access_token} must be a JSON string that
-         * {@link AccessToken#of} accepts, {@code expires_in} an integer or numeric string as {@link Json}
-         * reads them (a fraction is refused, not truncated). Other fields are ignored. Its result throws a
-         * non-retryable {@link UnavailableException} if the body holds no usable token or expiry; the
-         * message never quotes the body.
-         */
-        static BodyReader<TokenReply> reader() {
-            return new BodyReader<>() {
-                private String token;
-                private long expiresIn;
-
-                @Override
-                protected boolean read(String field, JsonParser p) throws IOException {
-                    switch (field) {
-                        case "access_token" -> token = Json.readString(p, "access_token");
-                        case "expires_in" -> expiresIn = p.currentToken() == JsonToken.VALUE_NULL ? 0
-                                : Json.readLong(p, "expires_in");
-                        default -> {
-                            return false;
-                        }
-                    }
-                    return true;
-                }
-
-                @Override
-                protected TokenReply result(SuccessBody body, RuntimeException problem) {
-                    if (problem != null) {
-                        throw body.invalid("DingTalk returned invalid data for gettoken: " + problem.getMessage());
-                    }
-                    try {
-                        return new TokenReply(AccessToken.of(token), Math.max(0, expiresIn));
-                    } catch (RuntimeException e) {
-                        // AccessToken's message may quote the value: not passed on
-                        throw body.invalid("DingTalk's gettoken reply holds no usable access_token");
-                    }
-                }
-            };
-        }
-    }
-
     AppCredentialsTokenSource(DingTalkHttp http, String appKey, AppSecret appSecret, Duration fetchBudget,
             Duration refreshMargin, Duration minimumLifetime, LongSupplier nanoClock) {
         this.http = http;
+        this.api = http.tokenApi();
         this.appKey = appKey;
         this.appSecret = appSecret;
         this.fetchBudget = fetchBudget;
@@ -114,6 +66,12 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
 
     @Override
     public AccessToken currentToken() {
+        return currentToken(fetchBudget);
+    }
+
+    @Override
+    public AccessToken currentToken(Duration timeLeft) {
+        Deadline deadline = Deadline.after(timeLeft.compareTo(fetchBudget) < 0 ? timeLeft : fetchBudget);
         CompletableFuture<AccessToken> flight;
         boolean leader = false;
         synchronized (lock) {
@@ -127,9 +85,9 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
             flight = inFlight;
         }
         if (leader) {
-            fetchFor(flight);
+            fetchFor(flight, deadline);
         }
-        return await(flight);
+        return await(flight, deadline);
     }
 
     @Override
@@ -142,9 +100,9 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
         }
     }
 
-    private void fetchFor(CompletableFuture<AccessToken> flight) {
+    private void fetchFor(CompletableFuture<AccessToken> flight, Deadline deadline) {
         try {
-            Cached fetched = fetch();
+            Cached fetched = fetch(deadline);
             synchronized (lock) {
                 current = fetched;
                 inFlight = null;
@@ -158,22 +116,26 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
         }
     }
 
-    private Cached fetch() {
+    private Cached fetch(Deadline deadline) {
         LOG.debug("fetching an access token for app {}", appKey);
         String secret = appSecret.reveal();
-        TokenReply decoded;
+        TokenApi.TokenReply reply;
         try {
-            BodyReader<TokenReply> reader = TokenReply.reader();
-            Reply reply = http.exchange("gettoken", Deadline.after(fetchBudget), options -> http.api().getToken(
-                    FormUrlEncoder.encodeQueryValue(appKey), FormUrlEncoder.encodeQueryValue(secret), options), reader,
-                    secret);
-            decoded = DingTalkErrors.success(reply, reader, "gettoken", GETTOKEN_ERRORS, secret);
+            reply = http.send("gettoken", deadline, options -> api.getToken(appKey, secret, options), secret);
         } catch (AttemptFailed f) {
             throw f.reported();
         }
+        AccessToken token;
+        try {
+            token = AccessToken.of(reply.accessToken());
+        } catch (RuntimeException e) {
+            // AccessToken's message may quote the value: not passed on
+            throw new UnavailableException("DingTalk returned invalid data for gettoken: no usable access_token",
+                    false, false, new BackendDiagnostics("0", null, null), null);
+        }
+        long expiresIn = reply.expiresIn() == null ? 0 : Math.max(0, reply.expiresIn());
         long fetchedAt = nanoClock.getAsLong();
-        AccessToken token = decoded.accessToken();
-        Duration lifetime = Duration.ofSeconds(Math.min(decoded.expiresIn(), MAXIMUM_LIFETIME.toSeconds()))
+        Duration lifetime = Duration.ofSeconds(Math.min(expiresIn, MAXIMUM_LIFETIME.toSeconds()))
                 .minus(refreshMargin);
         if (lifetime.compareTo(minimumLifetime) < 0) {
             lifetime = minimumLifetime;
@@ -182,9 +144,12 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
         return new Cached(token, fetchedAt + lifetime.toNanos());
     }
 
-    private static AccessToken await(CompletableFuture<AccessToken> flight) {
+    private static AccessToken await(CompletableFuture<AccessToken> flight, Deadline deadline) {
         try {
-            return flight.get();
+            return flight.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new UnavailableException("timed out waiting for another thread's access token request", true,
+                    false, BackendDiagnostics.NONE, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while waiting for an access token", false, false,

@@ -9,8 +9,11 @@ import java.util.Optional;
 
 /**
  * One attempt of an operation failed. Carries the exception the caller will see if no further attempt
- * helps, what to do next, and whether the failed request may have been carried out (a lost reply).
- * Never leaves this package: {@link Attempts} and {@link AppCredentialsTokenSource} unwrap it.
+ * helps, what to do next, whether the failed request may have been carried out (a lost reply), and what
+ * DingTalk's reply said that the call site may read more precisely: the errcode (for the endpoint's own
+ * errcodes), a refused access token (for one replay with a fresh token), or a success body that could not be
+ * read. Thrown by the decoders inside the Feign call; never leaves this package: {@link Attempts} and
+ * {@link AppCredentialsTokenSource} unwrap it.
  */
 final class AttemptFailed extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -25,15 +28,53 @@ final class AttemptFailed extends RuntimeException {
         WAIT
     }
 
+    /** What DingTalk's reply said, beyond the exception, for the call site to read. */
+    enum Said {
+        NOTHING_MORE,
+        /** An errcode (see {@link #errcode()}) that the endpoint may document more precisely. */
+        ERRCODE,
+        /** The access token was refused: worth one replay with a fresh token. */
+        TOKEN_REJECTED,
+        /** A success whose body holds no usable data. */
+        INVALID_REPLY
+    }
+
     private final transient RoleDirectoryException reported;
     private final Next next;
     private final boolean ambiguous;
+    private final Said said;
+    private final Integer errcode;
+    /** For {@link Said#TOKEN_REJECTED}: the token the refused request carried. */
+    private final transient AccessToken rejectedToken;
 
-    private AttemptFailed(RoleDirectoryException reported, Next next, boolean ambiguous) {
+    private AttemptFailed(RoleDirectoryException reported, Next next, boolean ambiguous, Said said, Integer errcode,
+            AccessToken rejectedToken) {
         super(reported.getMessage(), null, false, false);
         this.reported = Objects.requireNonNull(reported, "reported");
         this.next = next;
         this.ambiguous = ambiguous;
+        this.said = said;
+        this.errcode = errcode;
+        this.rejectedToken = rejectedToken;
+    }
+
+    private AttemptFailed(RoleDirectoryException reported, Next next, boolean ambiguous) {
+        this(reported, next, ambiguous, Said.NOTHING_MORE, null, null);
+    }
+
+    /** A definite answer with an errcode the endpoint may map more precisely. */
+    static AttemptFailed errcode(RoleDirectoryException reported, Integer errcode) {
+        return new AttemptFailed(reported, Next.GIVE_UP, false, Said.ERRCODE, errcode, null);
+    }
+
+    /** DingTalk refused the access token the request carried ({@code sent}, or {@code null} if unknown). */
+    static AttemptFailed tokenRejected(RoleDirectoryException reported, Integer errcode, AccessToken sent) {
+        return new AttemptFailed(reported, Next.GIVE_UP, false, Said.TOKEN_REJECTED, errcode, sent);
+    }
+
+    /** A success body that holds no usable data. */
+    static AttemptFailed invalidReply(RoleDirectoryException reported) {
+        return new AttemptFailed(reported, Next.GIVE_UP, false, Said.INVALID_REPLY, null, null);
     }
 
     /** A definite answer: do not try again. */
@@ -72,7 +113,23 @@ final class AttemptFailed extends RuntimeException {
 
     /** The same failure, with no further attempt. */
     AttemptFailed asLastAttempt() {
-        return next == Next.GIVE_UP ? this : new AttemptFailed(reported, Next.GIVE_UP, ambiguous);
+        return next == Next.GIVE_UP ? this : new AttemptFailed(reported, Next.GIVE_UP, ambiguous, said, errcode,
+                rejectedToken);
+    }
+
+    /** What else the reply said. */
+    Said said() {
+        return said;
+    }
+
+    /** The reply's errcode, when {@link #said()} is {@link Said#ERRCODE} or {@link Said#TOKEN_REJECTED}. */
+    Integer errcode() {
+        return errcode;
+    }
+
+    /** For {@link Said#TOKEN_REJECTED}: the token the refused request carried, if known. */
+    AccessToken rejectedToken() {
+        return rejectedToken;
     }
 
     /** What the caller sees if this is the last attempt. */

@@ -8,9 +8,10 @@ import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * DingTalk's envelope: decides whether a {@link Reply} is a success and, if not, which port exception
+ * DingTalk's envelope: decides whether a reply is a success and, if not, which port exception
  * it means and whether another attempt may help. Endpoint-specific errcodes come first (an
  * {@link ErrorMapper}); this class knows the ones every endpoint shares:
  *
@@ -49,134 +50,100 @@ final class DingTalkErrors {
     static final int IP_NOT_ALLOWED = 60020;
     static final int INVALID_ORG = 400043;
 
+    static final int DIAGNOSTIC_LIMIT = 128;
     private static final int ERRMSG_LIMIT = 200;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private DingTalkErrors() {
     }
 
-    /** Whether DingTalk refused the call's access token (so a fresh token may succeed). */
-    static boolean isTokenRejected(Reply reply) {
-        Integer code = reply.errcode();
-        if (code == null) {
-            return false;
-        }
-        if (code == WRAPPER) {
-            Integer sub = Reply.asInt(reply.subCode());
-            return sub != null && TOKEN_REJECTED.contains(sub);
-        }
-        return TOKEN_REJECTED.contains(code);
-    }
-
     /**
-     * What a successful reply means for its endpoint: checks the envelope like {@link #successBody}, then
-     * asks {@code body} for its result.
+     * Why a reply is no success, or {@code null} if it is one (HTTP 2xx and errcode 0).
      *
-     * @param reply the reply, made with {@code body} ({@link Reply#of(int, byte[], BodyReader)})
-     * @param body the endpoint's reader
+     * @param status the HTTP status
+     * @param body the whole body
+     * @param envelope the body's envelope, {@code null} if the body is no JSON object
      * @param operation the endpoint, for messages ({@code "add_role"})
-     * @param specific the endpoint's own errcodes
+     * @param sentToken the access token the request carried, or {@code null}
      * @param secrets values to keep out of messages (DingTalk's errmsg is quoted in some)
-     * @throws AttemptFailed for any reply but a success
-     * @throws io.github.dingtalkroles.port.RoleDirectoryException if the success body is unusable (see the reader)
      */
-    static <T> T success(Reply reply, BodyReader<T> body, String operation, ErrorMapper specific, String... secrets) {
-        if (!reply.wasReadWith(body)) {
-            throw new IllegalArgumentException("the reply was not read with this body reader");
-        }
-        return body.finish(successBody(reply, operation, specific, secrets));
-    }
-
-    /**
-     * The body of a successful reply.
-     *
-     * @param operation the endpoint, for messages ({@code "add_role"})
-     * @param specific the endpoint's own errcodes
-     * @param secrets values to keep out of messages (DingTalk's errmsg is quoted in some)
-     * @throws AttemptFailed for any other reply
-     */
-    static SuccessBody successBody(Reply reply, String operation, ErrorMapper specific, String... secrets) {
-        if (reply.isPunishPage()) {
-            throw AttemptFailed.throttled(new ThrottledException(
+    static AttemptFailed failure(int status, byte[] body, Envelope envelope, String operation,
+            AccessToken sentToken, String... secrets) {
+        if (envelope != null && envelope.isPunishment()) {
+            return AttemptFailed.throttled(new ThrottledException(
                     "DingTalk refused " + operation + ": this IP address is temporarily banned (punish page)",
-                    seconds(reply.envelope().waitSeconds()), false, new BackendDiagnostics(null, null, reply.requestId(secrets))));
+                    seconds(envelope.waitText()), false,
+                    new BackendDiagnostics(null, null, safe(envelope.requestId(), secrets))));
         }
-        if (reply.status() >= 500) {
-            throw AttemptFailed.backOff(new UnavailableException(
-                    "DingTalk answered " + operation + " with HTTP " + reply.status(),
-                    reply.diagnostics(secrets)), true);
+        if (status >= 500) {
+            return AttemptFailed.backOff(new UnavailableException(
+                    "DingTalk answered " + operation + " with HTTP " + status, diagnostics(envelope, secrets)), true);
         }
-        if (reply.status() == 429) {
-            throw AttemptFailed.throttled(new ThrottledException(
-                    "DingTalk throttled " + operation + " (HTTP 429)", null, false, reply.diagnostics(secrets)));
+        if (status == 429) {
+            return AttemptFailed.throttled(new ThrottledException(
+                    "DingTalk throttled " + operation + " (HTTP 429)", null, false, diagnostics(envelope, secrets)));
         }
-        if (!reply.hasErrcode()) {
-            throw withoutErrcode(reply, operation, secrets);
+        boolean successfulStatus = status >= 200 && status < 300;
+        if (envelope == null || !envelope.hasErrcode()) {
+            return withoutErrcode(status, body, envelope, operation, secrets);
         }
-        Integer code = reply.errcode();
-        if (code != null && code == 0 && reply.isSuccessfulStatus()) {
-            return new SuccessBody(reply, secrets);
-        }
-        BackendDiagnostics diagnostics = reply.diagnostics(secrets);
+        Integer code = envelope.errcodeNumber();
+        BackendDiagnostics diagnostics = diagnostics(envelope, secrets);
         if (code != null && code == 0) {
-            throw AttemptFailed.giveUp(new UnavailableException("DingTalk answered " + operation
-                    + " with HTTP " + reply.status() + " and errcode 0", false, false, diagnostics, null));
+            return successfulStatus ? null : AttemptFailed.giveUp(new UnavailableException("DingTalk answered "
+                    + operation + " with HTTP " + status + " and errcode 0", false, false, diagnostics, null));
         }
-        if (code != null) {
-            RoleDirectoryException mapped = specific.map(code, diagnostics);
-            if (mapped != null) {
-                throw AttemptFailed.giveUp(mapped);
-            }
-        }
-        throw shared(reply, code, operation, diagnostics, secrets);
+        return shared(envelope, code, operation, diagnostics, sentToken, secrets);
     }
 
-    private static AttemptFailed withoutErrcode(Reply reply, String operation, String... secrets) {
-        if (reply.isHtml()) {
+    private static AttemptFailed withoutErrcode(int status, byte[] body, Envelope envelope, String operation,
+            String... secrets) {
+        if (isHtml(body)) {
             return AttemptFailed.throttled(new ThrottledException("DingTalk refused " + operation
-                    + " with an HTML page (HTTP " + reply.status() + "), as its gateway does when it bans an IP address",
+                    + " with an HTML page (HTTP " + status + "), as its gateway does when it bans an IP address",
                     null, false, BackendDiagnostics.NONE));
         }
-        if (!reply.isSuccessfulStatus()) {
+        if (status < 200 || status >= 300) {
             return AttemptFailed.giveUp(new UnavailableException("DingTalk answered " + operation
-                    + " with HTTP " + reply.status(), false, false, reply.diagnostics(secrets), null));
+                    + " with HTTP " + status, false, false, diagnostics(envelope, secrets), null));
         }
-        String what = reply.body().length == 0 ? "an empty reply"
-                : !reply.isJsonObject() ? "a reply that is not a JSON object (truncated or not JSON)"
+        String what = body.length == 0 ? "an empty reply"
+                : envelope == null ? "a reply that is not a JSON object (truncated or not JSON)"
                 : "a reply without errcode";
         return AttemptFailed.backOff(new UnavailableException(
-                "DingTalk answered " + operation + " with " + what, reply.diagnostics(secrets)), true);
+                "DingTalk answered " + operation + " with " + what, diagnostics(envelope, secrets)), true);
     }
 
-    private static AttemptFailed shared(Reply reply, Integer code, String operation,
-            BackendDiagnostics diagnostics, String... secrets) {
+    private static AttemptFailed shared(Envelope envelope, Integer code, String operation,
+            BackendDiagnostics diagnostics, AccessToken sentToken, String... secrets) {
         Integer effective = code;
         if (code != null && code == WRAPPER) {
-            effective = Reply.asInt(reply.subCode());
+            effective = Envelope.asInt(envelope.subCodeText());
         }
-        if (code != null && code == ISP_ERROR && ISP_BUSY.equals(reply.subCode())) {
+        if (code != null && code == ISP_ERROR && ISP_BUSY.equals(envelope.subCodeText())) {
             effective = -1;
         }
         if (effective != null) {
             if (TOKEN_REJECTED.contains(effective)) {
-                return AttemptFailed.giveUp(new NotAuthorizedException(
-                        "DingTalk rejected the access token for " + operation, diagnostics));
+                return AttemptFailed.tokenRejected(new NotAuthorizedException(
+                        "DingTalk rejected the access token for " + operation, diagnostics), code, sentToken);
             }
             if (effective == NO_PERMISSION) {
-                return AttemptFailed.giveUp(new NotAuthorizedException(
-                        "the app lacks the permission for " + operation, diagnostics));
+                return AttemptFailed.errcode(new NotAuthorizedException(
+                        "the app lacks the permission for " + operation, diagnostics), code);
             }
             if (effective == IP_NOT_ALLOWED) {
-                return AttemptFailed.giveUp(new NotAuthorizedException(
+                return AttemptFailed.errcode(new NotAuthorizedException(
                         "this machine's IP address is not on the app's allow-list, so " + operation
-                                + " was refused", diagnostics));
+                                + " was refused", diagnostics), code);
             }
             if (effective == INVALID_ORG) {
-                return AttemptFailed.giveUp(new NotAuthorizedException("DingTalk found no organisation for the"
-                        + " access token used for " + operation + " (invalid orgId)", diagnostics));
+                return AttemptFailed.errcode(new NotAuthorizedException("DingTalk found no organisation for the"
+                        + " access token used for " + operation + " (invalid orgId)", diagnostics), code);
             }
             if (BAD_APP_CREDENTIALS.contains(effective)) {
-                return AttemptFailed.giveUp(new NotAuthorizedException(
-                        "DingTalk rejected the app key or app secret", diagnostics));
+                return AttemptFailed.errcode(new NotAuthorizedException(
+                        "DingTalk rejected the app key or app secret", diagnostics), code);
             }
             if (BUSY.contains(effective)) {
                 return AttemptFailed.backOff(new UnavailableException(
@@ -192,9 +159,30 @@ final class DingTalkErrors {
                         null, true, diagnostics));
             }
         }
-        return AttemptFailed.giveUp(new RejectedInputException(
-                "DingTalk refused " + operation + " with an undocumented error" + quote(reply.errmsg(), secrets),
-                diagnostics));
+        return AttemptFailed.errcode(new RejectedInputException(
+                "DingTalk refused " + operation + " with an undocumented error" + quote(envelope.errmsgText(), secrets),
+                diagnostics), code);
+    }
+
+    /**
+     * A success body the endpoint's reply record cannot be made of: DingTalk returned something this library
+     * cannot represent. Not retryable: the same call would return the same data.
+     *
+     * @param problem what is wrong, e.g. {@code "result.list[0].groupId: is not an integer"}
+     */
+    static AttemptFailed invalidData(String operation, String problem, Envelope envelope, String... secrets) {
+        return AttemptFailed.invalidReply(new UnavailableException("DingTalk returned invalid data for " + operation
+                + ": " + safe(problem, ERRMSG_LIMIT, secrets), false, false,
+                new BackendDiagnostics("0", null, safe(envelope.requestId(), secrets)), null));
+    }
+
+    /** errcode, sub_code and request_id for an exception, each made {@link #safe}. */
+    static BackendDiagnostics diagnostics(Envelope envelope, String... secrets) {
+        if (envelope == null) {
+            return BackendDiagnostics.NONE;
+        }
+        return new BackendDiagnostics(safe(envelope.errcodeText(), secrets), safe(envelope.subCodeText(), secrets),
+                safe(envelope.requestId(), secrets));
     }
 
     /** {@code ": <errmsg>"}, credentials removed, cut short and made one line; {@code ""} if none. */
@@ -202,12 +190,38 @@ final class DingTalkErrors {
         if (errmsg == null) {
             return "";
         }
-        return ": " + Reply.safe(errmsg, ERRMSG_LIMIT, secrets);
+        return ": " + safe(errmsg, ERRMSG_LIMIT, secrets);
+    }
+
+    /**
+     * A value from a reply as it may appear in an exception message: credentials and {@code secrets}
+     * masked, control characters replaced by spaces, at most {@value #DIAGNOSTIC_LIMIT} characters.
+     */
+    static String safe(String value, String... secrets) {
+        return safe(value, DIAGNOSTIC_LIMIT, secrets);
+    }
+
+    private static String safe(String value, int limit, String... secrets) {
+        if (value == null) {
+            return null;
+        }
+        String clean = CONTROL.matcher(Redaction.redact(value, secrets)).replaceAll(" ");
+        return clean.length() > limit ? clean.substring(0, limit) + "..." : clean;
+    }
+
+    /** Whether the body is an HTML page (DingTalk's gateway serves one when it bans an IP address). */
+    private static boolean isHtml(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '<';
+            }
+        }
+        return false;
     }
 
     /** A punish page's {@code wait}: a positive whole number of seconds (a number or a numeric string), or {@code null}. */
     private static Duration seconds(String wait) {
-        Integer value = Reply.asInt(wait);
+        Integer value = Envelope.asInt(wait);
         return value == null || value <= 0 ? null : Duration.ofSeconds(value);
     }
 }

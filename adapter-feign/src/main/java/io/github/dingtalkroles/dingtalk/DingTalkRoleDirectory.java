@@ -14,12 +14,18 @@ import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.UnavailableException;
+import feign.Client;
+import feign.hc5.ApacheHttp5Client;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * The {@link RoleDirectory} of one DingTalk organisation, over DingTalk's oapi role endpoints
@@ -55,11 +61,19 @@ import java.util.function.Consumer;
  *   <li><b>Secrets</b> never reach a log line or an exception message.</li>
  * </ul>
  *
- * <h2>Threads</h2>
+ * <h2>How it is built</h2>
+ * An OpenFeign interface of DingTalk's endpoints with DingTalk's form encoder, a decoder that checks the
+ * errcode envelope of every reply and reads typed reply records with Jackson, an error decoder for
+ * non-2xx statuses, a request interceptor that adds the access token, and a stock HTTP client: Apache
+ * HttpClient 5 through {@code feign-hc5} unless you pass your own ({@link Builder#feignClient}). Retries,
+ * the deadline and the rate limit are Failsafe's, around the Feign call; Feign's own retryer is off.
+ *
+ * <h2>Threads and resources</h2>
  * Immutable once built and safe for concurrent use; share one instance per organisation. Each call
- * blocks its thread until it succeeds, fails, or its deadline passes.
+ * blocks its thread until it succeeds, fails, or its deadline passes. {@link #close()} releases the HTTP
+ * client the directory created (its pooled connections); a client you passed in stays yours to close.
  */
-public final class DingTalkRoleDirectory implements RoleDirectory {
+public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable {
     static final URI DEFAULT_BASE_URL = URI.create("https://oapi.dingtalk.com");
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
@@ -72,11 +86,14 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
     private final URI baseUrl;
     private final RoleCalls calls;
     private final Attempts attempts;
+    /** The HTTP client this directory created, or {@code null} if it was given one. */
+    private final CloseableHttpClient ownClient;
 
-    private DingTalkRoleDirectory(URI baseUrl, RoleCalls calls, Attempts attempts) {
+    private DingTalkRoleDirectory(URI baseUrl, RoleCalls calls, Attempts attempts, CloseableHttpClient ownClient) {
         this.baseUrl = baseUrl;
         this.calls = calls;
         this.attempts = attempts;
+        this.ownClient = ownClient;
     }
 
     /**
@@ -98,27 +115,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
     @Override
     public RoleGroup addRoleGroup(RoleGroupName name) {
         Objects.requireNonNull(name, "name");
-        WriteOutcome outcome = new WriteOutcome();
-        return attempts.write("add_role_group", outcome, deadline -> {
-            if (outcome.isUnresolved()) {
-                Optional<RoleGroup> created = groupNamed(name, deadline);
-                if (created.isPresent()) {
-                    return created.get();
-                }
-                outcome.resolvedAsNotDone();
-            }
-            try {
-                return RoleGroup.empty(calls.addRoleGroup(name, deadline), name);
-            } catch (AttemptFailed f) {
-                if (outcome.hadAmbiguousFailure() && isDuplicateName(f)) {
-                    Optional<RoleGroup> created = groupNamed(name, deadline);
-                    if (created.isPresent()) {
-                        return created.get();
-                    }
-                }
-                throw f;
-            }
-        });
+        return reconciledAdd("add_role_group", deadline -> groupNamed(name, deadline),
+                deadline -> RoleGroup.empty(calls.addRoleGroup(name, deadline), name));
     }
 
     /**
@@ -132,20 +130,31 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
     public Role addRole(RoleGroupId groupId, RoleName name) {
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(name, "name");
+        return reconciledAdd("add_role", deadline -> roleNamed(groupId, name, deadline),
+                deadline -> new Role(calls.addRole(groupId, name, deadline), name, groupId));
+    }
+
+    /**
+     * An add that is never sent twice blindly: after an attempt whose reply was lost, the next attempt first
+     * looks for what it may have created ({@code lookup}) and returns that; only if it is absent does it send
+     * again. A "name exists" answer after such a loss is resolved by the same lookup.
+     */
+    private <T> T reconciledAdd(String operation, Function<Deadline, Optional<T>> lookup,
+            Function<Deadline, T> add) {
         WriteOutcome outcome = new WriteOutcome();
-        return attempts.write("add_role", outcome, deadline -> {
+        return attempts.write(operation, outcome, deadline -> {
             if (outcome.isUnresolved()) {
-                Optional<Role> created = roleNamed(groupId, name, deadline);
+                Optional<T> created = lookup.apply(deadline);
                 if (created.isPresent()) {
                     return created.get();
                 }
                 outcome.resolvedAsNotDone();
             }
             try {
-                return new Role(calls.addRole(groupId, name, deadline), name, groupId);
+                return add.apply(deadline);
             } catch (AttemptFailed f) {
                 if (outcome.hadAmbiguousFailure() && isDuplicateName(f)) {
-                    Optional<Role> created = roleNamed(groupId, name, deadline);
+                    Optional<T> created = lookup.apply(deadline);
                     if (created.isPresent()) {
                         return created.get();
                     }
@@ -220,6 +229,22 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
                 && conflict.reason() == ConflictException.Reason.DUPLICATE_NAME;
     }
 
+    /**
+     * Releases the HTTP client this directory created (closing its pooled connections). A client passed to
+     * {@link Builder#feignClient} is left open. Calls after closing fail with an
+     * {@link UnavailableException}. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (ownClient != null) {
+            try {
+                ownClient.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not close the directory's HTTP client", e);
+            }
+        }
+    }
+
     /** {@code DingTalkRoleDirectory[<base URL>]}. */
     @Override
     public String toString() {
@@ -234,7 +259,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
      *   <caption>Defaults</caption>
      *   <tr><th>setting</th><th>default</th></tr>
      *   <tr><td>{@link #baseUrl}</td><td>{@code https://oapi.dingtalk.com}</td></tr>
-     *   <tr><td>{@link #httpClient}</td><td>none: the directory's own HTTP/1.1 socket transport</td></tr>
+     *   <tr><td>{@link #feignClient}</td><td>none: Apache HttpClient 5 through {@code feign-hc5}, created and
+     *       closed by the directory</td></tr>
      *   <tr><td>{@link #connectTimeout}</td><td>5 s</td></tr>
      *   <tr><td>{@link #readTimeout}</td><td>10 s per request</td></tr>
      *   <tr><td>{@link #deadline}</td><td>30 s per operation, all attempts and waits included</td></tr>
@@ -249,7 +275,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
      */
     public static final class Builder {
         private URI baseUrl = DEFAULT_BASE_URL;
-        private HttpClient httpClient;
+        private Client feignClient;
+        private SSLContext sslContext;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration deadline = DEFAULT_DEADLINE;
@@ -325,28 +352,40 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
         }
 
         /**
-         * A JDK HTTP client to use instead of the directory's own transport: for a proxy, HTTP/2, a
-         * custom {@code SSLContext} or redirects; it can be shared between the directories of several
-         * organisations. It must have a connect timeout, which then replaces {@link #connectTimeout};
-         * its redirect policy and HTTP version are used as they are.
+         * The Feign client to carry the directory's requests, instead of the one it creates: bring your
+         * platform's proxy, TLS settings, connection pool and metrics, e.g.
+         * {@code new feign.hc5.ApacheHttp5Client(yourHttpClient)} or
+         * {@code new feign.okhttp.OkHttpClient(yourOkHttpClient)}. It may be shared between directories;
+         * {@link #close()} leaves it open.
          *
-         * <p>By default a directory needs none: it talks HTTP/1.1 over its own blocking sockets, one
-         * write per request, reading the reply on the calling thread, with keep-alive connections
-         * (at most 8 idle per host, dropped after 30 s idle or once the server closes them) and TLS
-         * through the JDK's default {@code SSLContext} with host-name verification. That transport
-         * never sends a request twice on its own; the JDK client may re-send an idempotent GET (the
-         * token request) once after a dropped connection.
+         * <p>Configure it as the default is: no automatic retries of requests (OkHttp:
+         * {@code retryOnConnectionFailure(false)}) and no redirects (the directory asks for none per request;
+         * OkHttp and HttpClient honour that), so that a lost reply to a write comes back to the directory,
+         * which reconciles it instead of sending it again. The directory's {@link #readTimeout} and
+         * {@link #connectTimeout} are passed per request; the default client also bounds each exchange as a
+         * whole (connect, TLS handshake, request and reply) by the read timeout cut to the operation's
+         * deadline, while a client of yours applies its own rules (e.g. OkHttp's {@code callTimeout}).
          *
-         * @param httpClient the client
+         * <p>By default the directory creates an Apache HttpClient 5 with a pool of keep-alive connections
+         * (20 per host), no automatic retries, no redirects, TLS through the JDK's trust store with host-name
+         * verification, and that whole-exchange bound; the app-credentials token source shares it.
+         *
+         * @param client the client
          * @return this builder
          */
-        public Builder httpClient(HttpClient httpClient) {
-            this.httpClient = Settings.sharedClient(httpClient);
+        public Builder feignClient(Client client) {
+            this.feignClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** For tests: the TLS context of the directory's own client (default: the JDK's trust store). */
+        Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "context");
             return this;
         }
 
         /**
-         * The connect timeout of the directory's own transport (default 5 s; a given {@link #httpClient} keeps its own).
+         * How long to wait for a connection (default 5 s); cut short to fit the deadline.
          *
          * @param timeout a positive duration
          * @return this builder
@@ -357,9 +396,9 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
         }
 
         /**
-         * How long one request may wait for its reply (default 10 s); cut short to fit the deadline.
-         * With the default transport this bounds the whole reply, head and body; a given JDK
-         * {@link #httpClient} applies it to the head only.
+         * How long one request may take (default 10 s); cut short to fit the deadline. With the default
+         * client this bounds the whole exchange: connect, TLS handshake, request and the whole reply; a
+         * client of your own ({@link #feignClient}) applies it as its read timeout.
          *
          * @param timeout a positive duration
          * @return this builder
@@ -497,7 +536,10 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
                 throw new IllegalStateException("the backoff (" + backoff + ") must be shorter than the deadline ("
                         + deadline + ")");
             }
-            DingTalkHttp http = DingTalkHttp.create(baseUrl, httpClient, connectTimeout, readTimeout, logHttpTraffic);
+            CloseableHttpClient ownClient = feignClient == null ? DefaultHttpClient.create(connectTimeout, sslContext)
+                    : null;
+            Client client = feignClient != null ? feignClient : new ApacheHttp5Client(ownClient);
+            DingTalkHttp http = new DingTalkHttp(baseUrl, client, connectTimeout, readTimeout, logHttpTraffic);
             AccessTokenSource tokens = tokenSource != null ? tokenSource
                     : new AppCredentialsTokenSource(http, appKey, appSecret, readTimeout.plus(connectTimeout),
                             AppCredentialsTokenSource.DEFAULT_REFRESH_MARGIN,
@@ -506,7 +548,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory {
                     : burstyRateLimit ? RateLimiter.burstyBuilder(callsPerSecond, Duration.ofSeconds(1)).build()
                     : RateLimiter.smoothBuilder(callsPerSecond, Duration.ofSeconds(1)).build();
             Attempts attempts = new Attempts(maxRetries, backoff, throttlingWait, deadline, onRetryScheduled);
-            return new DingTalkRoleDirectory(baseUrl, new RoleCalls(http, tokens, rateLimiter), attempts);
+            return new DingTalkRoleDirectory(baseUrl, new RoleCalls(http, tokens, rateLimiter), attempts, ownClient);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.github.dingtalkroles.dingtalk;
 
 import dev.failsafe.RateLimiter;
 import feign.Request;
-import feign.Response;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
@@ -17,51 +16,50 @@ import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One attempt at each role endpoint: takes a slot from the client-side rate limiter, adds the access
- * token, replays the call once with a fresh token if DingTalk refuses the token, and maps the
- * endpoint's own errcodes. Returns what a successful reply's body means (decoded in the same pass that
- * reads the envelope); throws {@link AttemptFailed} otherwise. Thread-safe.
+ * One attempt at each role endpoint: takes a slot from the client-side rate limiter, makes the Feign call
+ * (the {@link AccessTokenInterceptor} adds the token, fetched within the operation's deadline), replays the
+ * call once with a fresh token if DingTalk refuses the token, and maps the endpoint's own errcodes. Returns
+ * the endpoint's result as domain values; throws {@link AttemptFailed} otherwise. Thread-safe.
  */
 final class RoleCalls {
     private static final Logger LOG = LoggerFactory.getLogger(RoleCalls.class);
 
-    /** The Feign call of one endpoint, given the (percent-encoded) token and the request options. */
-    @FunctionalInterface
-    private interface Send {
-        Response send(DingTalkApi api, String encodedToken, Request.Options options);
-    }
-
     private final DingTalkHttp http;
-    private final AccessTokenSource tokens;
+    private final DingTalkApi api;
+    private final AccessTokenInterceptor tokens;
+    private final AccessTokenSource tokenSource;
     private final RateLimiter<Object> rateLimiter;
 
     /**
      * @param rateLimiter the client-side limit, or {@code null} for none
      */
-    RoleCalls(DingTalkHttp http, AccessTokenSource tokens, RateLimiter<Object> rateLimiter) {
+    RoleCalls(DingTalkHttp http, AccessTokenSource tokenSource, RateLimiter<Object> rateLimiter) {
         this.http = http;
-        this.tokens = tokens;
+        this.tokenSource = tokenSource;
+        this.tokens = new AccessTokenInterceptor(tokenSource);
+        this.api = http.roleApi(tokens);
         this.rateLimiter = rateLimiter;
     }
 
     RoleGroupId addRoleGroup(RoleGroupName name, Deadline deadline) {
-        return call("add_role_group", deadline, RoleReplies::newGroupId,
-                (api, token, options) -> api.addRoleGroup(token, name.value(), options),
+        Long id = addCall("add_role_group", "groupId", deadline, options -> api.addRoleGroup(name.value(), options).groupId(),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 34001, 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
                             "a role group named " + quote(name.value()) + " already exists", diagnostics);
                     default -> null;
                 });
+        return newId("add_role_group", "groupId", id, RoleGroupId::of);
     }
 
     RoleId addRole(RoleGroupId groupId, RoleName name, Deadline deadline) {
-        return call("add_role", deadline, RoleReplies::newRoleId,
-                (api, token, options) -> api.addRole(token, name.value(), groupId.value(), options),
+        Long id = addCall("add_role", "roleId", deadline, options -> api.addRole(name.value(), groupId.value(), options).roleId(),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 34021 -> new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
                             "role group " + groupId + " already has a role named " + quote(name.value()), diagnostics);
@@ -73,11 +71,11 @@ final class RoleCalls {
                             + " as empty (role name " + quote(name.value()) + ", group " + groupId + ")", diagnostics);
                     default -> null;
                 });
+        return newId("add_role", "roleId", id, RoleId::of);
     }
 
     void updateRole(RoleId roleId, RoleName name, Deadline deadline) {
-        call("update_role", deadline, BodyReader::nothing,
-                (api, token, options) -> api.updateRole(token, roleId.value(), name.value(), options),
+        call("update_role", deadline, options -> api.updateRole(roleId.value(), name.value(), options),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 33011 -> new NotFoundException(NotFoundException.Subject.ROLE,
                             "role " + roleId + " does not exist", diagnostics);
@@ -93,52 +91,108 @@ final class RoleCalls {
     }
 
     RoleGroupPage list(PageRequest page, Deadline deadline) {
-        return call("list", deadline, () -> RoleReplies.page(page),
-                (api, token, options) -> api.listRoleGroups(token, page.size(), page.offset(), options),
+        DingTalkApi.ListResult result = call("list", deadline,
+                options -> api.listRoleGroups(page.size(), page.offset(), options).result(),
                 (errcode, diagnostics) -> switch (errcode) {
                     case 40069 -> new RejectedInputException("DingTalk refused the page size " + page.size(), diagnostics);
                     case 40068 -> new RejectedInputException("DingTalk refused the page offset " + page.offset(),
                             diagnostics);
                     default -> null;
                 });
+        return valid("list", () -> new RoleGroupPage(page,
+                result.list().stream().map(DingTalkApi.ListedGroup::group).toList(), result.hasMore()));
     }
 
     RoleGroup getRoleGroup(RoleGroupId groupId, Deadline deadline) {
-        return call("getrolegroup", deadline, () -> RoleReplies.group(groupId),
-                (api, token, options) -> api.getRoleGroup(token, groupId.value(), options),
+        DingTalkApi.GroupBody group = call("getrolegroup", deadline,
+                options -> api.getRoleGroup(groupId.value(), options).roleGroup(),
                 (errcode, diagnostics) -> errcode == 400002
                         ? new NotFoundException(NotFoundException.Subject.ROLE_GROUP,
                                 "role group " + groupId + " does not exist", diagnostics)
                         : null);
+        return valid("getrolegroup", () -> group.toRoleGroup(groupId));
     }
 
     /**
-     * @param bodies a fresh reader of the endpoint's success body for each reply
+     * Makes the call; if DingTalk refuses the token it carried, forgets that token and replays the call once
+     * with a fresh one. Maps the endpoint's own errcodes with {@code errors}.
      */
-    private <T> T call(String operation, Deadline deadline, Supplier<BodyReader<T>> bodies, Send send,
-            ErrorMapper errors) {
-        AccessToken token = currentToken();
-        BodyReader<T> body = bodies.get();
-        Reply reply = exchange(operation, deadline, send, token, body);
-        if (DingTalkErrors.isTokenRejected(reply)) {
-            invalidate(token);
-            AccessToken fresh = currentToken();
-            if (!fresh.equals(token)) {
-                LOG.debug("DingTalk refused the access token for {}; replaying once with a new token", operation);
-                token = fresh;
-                body = bodies.get();
-                reply = exchange(operation, deadline, send, token, body);
+    private <T> T call(String operation, Deadline deadline, Function<Request.Options, T> send, ErrorMapper errors) {
+        try {
+            return exchange(operation, deadline, send);
+        } catch (AttemptFailed failed) {
+            if (failed.said() == AttemptFailed.Said.TOKEN_REJECTED) {
+                AccessToken refused = failed.rejectedToken();
+                if (refused != null) {
+                    invalidate(refused);
+                }
+                if (refused == null || !currentToken(deadline).equals(refused)) {
+                    LOG.debug("DingTalk refused the access token for {}; replaying once with a new token", operation);
+                    try {
+                        return exchange(operation, deadline, send);
+                    } catch (AttemptFailed again) {
+                        throw endpointSpecific(again, errors);
+                    }
+                }
             }
+            throw endpointSpecific(failed, errors);
         }
-        return DingTalkErrors.success(reply, body, operation, errors, token.reveal());
     }
 
-    /** Sends the call and reads the reply's envelope and body in one pass. */
-    private Reply exchange(String operation, Deadline deadline, Send send, AccessToken token, BodyReader<?> body) {
+    private <T> T exchange(String operation, Deadline deadline, Function<Request.Options, T> send) {
         takeRateLimitSlot(operation, deadline);
-        String encodedToken = FormUrlEncoder.encodeQueryValue(token.reveal());
-        return http.exchange(operation, deadline, options -> send.send(http.api(), encodedToken, options), body,
-                token.reveal(), encodedToken);
+        return tokens.within(deadline, () -> http.send(operation, deadline, send));
+    }
+
+    /** {@code failed} as the endpoint documents its errcode, if it does. */
+    private static AttemptFailed endpointSpecific(AttemptFailed failed, ErrorMapper errors) {
+        if (failed.errcode() != null) {
+            RoleDirectoryException mapped = errors.map(failed.errcode(), failed.reported().diagnostics());
+            if (mapped != null) {
+                return AttemptFailed.giveUp(mapped);
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * A new id from a confirmed add. A missing or unusable id is reported like a lost reply: DingTalk
+     * confirmed the write, so the next attempt looks for what it created.
+     */
+    private static <T> T newId(String operation, String field, Long id, LongFunction<T> type) {
+        if (id == null || id <= 0) {
+            throw noUsableId(operation, field);
+        }
+        return type.apply(id);
+    }
+
+    private static AttemptFailed noUsableId(String operation, String field) {
+        return AttemptFailed.backOff(new UnavailableException("DingTalk confirmed " + operation
+                + " but returned no usable " + field, new BackendDiagnostics("0", null, null)), true);
+    }
+
+    /** As {@link #call}, for an add whose confirmed reply without a usable id means "look for what it made". */
+    private Long addCall(String operation, String field, Deadline deadline, Function<Request.Options, Long> send,
+            ErrorMapper errors) {
+        try {
+            return call(operation, deadline, send, errors);
+        } catch (AttemptFailed failed) {
+            if (failed.said() == AttemptFailed.Said.INVALID_REPLY) {
+                throw noUsableId(operation, field);
+            }
+            throw failed;
+        }
+    }
+
+    /** A domain value made of a decoded reply; one the domain refuses is invalid data. */
+    private static <T> T valid(String operation, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw AttemptFailed.invalidReply(new UnavailableException("DingTalk returned invalid data for "
+                    + operation + ": " + DingTalkErrors.safe(e.getMessage()), false, false,
+                    new BackendDiagnostics("0", null, null), null));
+        }
     }
 
     private void takeRateLimitSlot(String operation, Deadline deadline) {
@@ -159,27 +213,17 @@ final class RoleCalls {
         }
     }
 
-    private AccessToken currentToken() {
+    private AccessToken currentToken(Deadline deadline) {
         try {
-            AccessToken token = tokens.currentToken();
-            if (token == null) {
-                throw AttemptFailed.giveUp(new UnavailableException("the access token source returned no token",
-                        false, false, BackendDiagnostics.NONE, null));
-            }
-            return token;
+            return tokens.currentToken(deadline);
         } catch (RoleDirectoryException e) {
             throw AttemptFailed.of(e);
-        } catch (AttemptFailed e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw AttemptFailed.giveUp(new UnavailableException("the access token source failed", false, false,
-                    BackendDiagnostics.NONE, RedactedCause.of(e)));
         }
     }
 
     private void invalidate(AccessToken token) {
         try {
-            tokens.invalidate(token);
+            tokenSource.invalidate(token);
         } catch (RuntimeException e) {
             throw AttemptFailed.giveUp(new UnavailableException("the access token source failed", false, false,
                     BackendDiagnostics.NONE, RedactedCause.of(e, token.reveal())));

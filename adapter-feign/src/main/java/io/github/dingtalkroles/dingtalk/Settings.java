@@ -2,7 +2,6 @@ package io.github.dingtalkroles.dingtalk;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,15 +28,6 @@ final class Settings {
             throw new IllegalArgumentException("baseUrl must not have a query, fragment or user info");
         }
         return uri;
-    }
-
-    static HttpClient sharedClient(HttpClient client) {
-        Objects.requireNonNull(client, "httpClient");
-        if (client.connectTimeout().isEmpty()) {
-            throw new IllegalArgumentException(
-                    "the shared HttpClient needs a connect timeout (HttpClient.Builder.connectTimeout)");
-        }
-        return client;
     }
 
     static Duration positive(Duration value, String name) {

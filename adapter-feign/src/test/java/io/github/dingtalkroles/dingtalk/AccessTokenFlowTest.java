@@ -25,7 +25,9 @@ import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.UnavailableException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import feign.hc5.ApacheHttp5Client;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,30 +222,59 @@ class AccessTokenFlowTest {
     }
 
     @Test
-    void directoriesOfSeveralOrganisationsShareOneHttpClient() {
+    void directoriesOfSeveralOrganisationsShareOneFeignClientThatClosingLeavesOpen() throws Exception {
         dingTalk.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(GETTOKEN))
                 .withQueryParam("appkey", equalTo("org-a")).willReturn(token("TA", 7200)));
         dingTalk.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(GETTOKEN))
                 .withQueryParam("appkey", equalTo("org-b")).willReturn(token("TB", 7200)));
         postAnswers(dingTalk, LIST, listReply(false));
-        HttpClient shared = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        DingTalkRoleDirectory orgA = Stubs.fastDirectory(dingTalk).httpClient(shared)
-                .appCredentials("org-a", AppSecret.of("secret-a")).build();
-        DingTalkRoleDirectory orgB = Stubs.fastDirectory(dingTalk).httpClient(shared)
-                .appCredentials("org-b", AppSecret.of("secret-b")).build();
+        try (CloseableHttpClient shared = HttpClients.createDefault()) {
+            DingTalkRoleDirectory orgA = Stubs.fastDirectory(dingTalk).feignClient(new ApacheHttp5Client(shared))
+                    .appCredentials("org-a", AppSecret.of("secret-a")).build();
+            DingTalkRoleDirectory orgB = Stubs.fastDirectory(dingTalk).feignClient(new ApacheHttp5Client(shared))
+                    .appCredentials("org-b", AppSecret.of("secret-b")).build();
 
-        orgA.listRoleGroups(PageRequest.first());
-        orgB.listRoleGroups(PageRequest.first());
+            orgA.listRoleGroups(PageRequest.first());
+            orgA.close();
+            orgB.listRoleGroups(PageRequest.first());
+        }
 
         dingTalk.verify(exactly(1), postRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("TA")));
         dingTalk.verify(exactly(1), postRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("TB")));
     }
 
     @Test
-    void aSharedClientNeedsAConnectTimeout() {
-        assertThatThrownBy(() -> DingTalkRoleDirectory.builder().httpClient(HttpClient.newHttpClient()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("connect timeout");
+    void aTokenFetchSharesTheDeadlineOfTheOperationThatNeedsIt() throws Exception {
+        getAnswers(dingTalk, GETTOKEN, token("T1", 7200).withFixedDelay(5000));
+        postAnswers(dingTalk, LIST, listReply(false));
+        DingTalkRoleDirectory directory = Stubs.fastDirectory(dingTalk)
+                .appCredentials("key", SECRET)
+                .readTimeout(Duration.ofSeconds(10))
+                .deadline(Duration.ofSeconds(1))
+                .build();
+
+        // the token request on its own would get 10 s to answer: it must end with the operation's 1 s, and a
+        // second caller waiting for that same fetch must stop waiting at its own deadline
+        List<Throwable> failures = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(4),
+                () -> concurrently(2, () -> org.assertj.core.api.Assertions.catchThrowable(
+                        () -> directory.listRoleGroups(PageRequest.first()))));
+
+        assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOf(UnavailableException.class));
+        dingTalk.verify(exactly(1), getRequestedFor(urlPathEqualTo(GETTOKEN)));
+        dingTalk.verify(exactly(0), postRequestedFor(urlPathEqualTo(LIST)));
+    }
+
+    @Test
+    void aClosedDirectoryReleasesTheClientItCreated() {
+        postAnswers(dingTalk, LIST, listReply(false));
+        DingTalkRoleDirectory directory = Stubs.fastDirectory(dingTalk).build();
+        directory.listRoleGroups(PageRequest.first());
+
+        directory.close();
+
+        assertThatThrownBy(() -> directory.listRoleGroups(PageRequest.first()))
+                .isInstanceOf(UnavailableException.class);
+        dingTalk.verify(exactly(1), postRequestedFor(urlPathEqualTo(LIST)));
     }
 
     @Test
@@ -272,7 +303,8 @@ class AccessTokenFlowTest {
     }
 
     private AccessTokenSource source() {
-        DingTalkHttp http = DingTalkHttp.create(URI.create(dingTalk.baseUrl()), null, Duration.ofSeconds(2),
+        DingTalkHttp http = new DingTalkHttp(URI.create(dingTalk.baseUrl()),
+                new ApacheHttp5Client(DefaultHttpClient.create(Duration.ofSeconds(2), null)), Duration.ofSeconds(2),
                 Duration.ofSeconds(2), false);
         return new AppCredentialsTokenSource(http, "key", SECRET, Duration.ofSeconds(4),
                 Duration.ofMinutes(5), Duration.ofSeconds(60), nanos::get);

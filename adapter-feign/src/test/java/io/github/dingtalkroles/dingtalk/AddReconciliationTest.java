@@ -52,6 +52,19 @@ class AddReconciliationTest {
             .options(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)))
             .build();
 
+    /**
+     * One request before the tests, with a generous timeout: the first exchange of a JVM (WireMock's and the
+     * client's class loading) can take longer than the 1 s read timeout the tests below work with.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp() {
+        Stubs.postAnswers(dingTalk, Stubs.LIST, Stubs.listReply(false));
+        try (DingTalkRoleDirectory warm = Stubs.fastDirectory(dingTalk).readTimeout(Duration.ofSeconds(30)).build()) {
+            warm.listRoleGroups(io.github.dingtalkroles.port.PageRequest.first());
+        }
+        dingTalk.resetAll();
+    }
+
     private final DingTalkRoleDirectory directory = Stubs.fastDirectory(dingTalk)
             .readTimeout(Duration.ofSeconds(1))
             .deadline(Duration.ofSeconds(8))

@@ -116,6 +116,21 @@ class RedactionTest {
         assertThat(Redaction.redact("token abc here", "abc")).isEqualTo("token **** here");
     }
 
+    @Test
+    void loggedTrafficIsOneLinePerEntryWhateverTheServerSends() {
+        String forged = "{\"errcode\":0,\"result\":{\"hasMore\":false,\"list\":[]},\"x\":\"a\"}\n"
+                + "2026-12-01 12:00:00 INFO root - access granted\r\n\u0000\u001b[31m";
+        postAnswers(dingTalk, LIST, json(forged));
+        DingTalkRoleDirectory directory = verboseDirectory().accessToken(AccessToken.of(TOKEN_VALUE)).build();
+
+        attempt(() -> directory.listRoleGroups(PageRequest.first()));
+
+        List<String> lines = CapturingSlf4jProvider.lines();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("\\n2026-12-01 12:00:00 INFO root"));
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n").doesNotContain("\r")
+                .doesNotContain("\u0000").doesNotContain("\u001b"));
+    }
+
     private DingTalkRoleDirectory.Builder verboseDirectory() {
         return Stubs.fastDirectory(dingTalk).logHttpTraffic(true).readTimeout(Duration.ofMillis(700))
                 .deadline(Duration.ofSeconds(2));

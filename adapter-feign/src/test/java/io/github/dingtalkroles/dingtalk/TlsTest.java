@@ -3,8 +3,6 @@ package io.github.dingtalkroles.dingtalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import feign.Request;
-import feign.Response;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.UnavailableException;
 import java.io.IOException;
@@ -16,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -31,12 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * HTTPS through the socket transport: the server's certificate must be trusted and name the host, so
- * a certificate for {@code localhost} is accepted there and refused for {@code 127.0.0.1}.
+ * HTTPS through the directory's default client: the server's certificate must be trusted and name the
+ * host, so a certificate for {@code localhost} is accepted there and refused for {@code 127.0.0.1}, and a
+ * refused certificate is not retried.
  */
-class SocketTransportTlsTest {
+class TlsTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
-    private static final Request.Options OPTIONS = new Request.Options(2, TimeUnit.SECONDS, 2, TimeUnit.SECONDS, false);
 
     @TempDir
     static Path dir;
@@ -67,7 +62,7 @@ class SocketTransportTlsTest {
         context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
         server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        Thread thread = new Thread(SocketTransportTlsTest::serve, "tls-server");
+        Thread thread = new Thread(TlsTest::serve, "tls-server");
         thread.setDaemon(true);
         thread.start();
     }
@@ -92,7 +87,9 @@ class SocketTransportTlsTest {
                     }
                 }
                 OutputStream out = connection.getOutputStream();
-                out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII));
+                String body = "{\"errcode\":0,\"result\":{\"hasMore\":false,\"list\":[]}}";
+                out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n"
+                        + body).getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             } catch (IOException e) {
                 // a refused handshake, or the server is closing
@@ -101,53 +98,39 @@ class SocketTransportTlsTest {
     }
 
     @Test
-    void aTrustedCertificateForTheHostCarriesTheExchange() throws IOException {
-        SocketTransport transport = new SocketTransport(context.getSocketFactory(), System::nanoTime);
-
-        try (Response response = transport.execute(get("localhost"), OPTIONS);
-                InputStream body = response.body().asInputStream()) {
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{}");
+    void aTrustedCertificateForTheHostCarriesTheExchange() {
+        try (DingTalkRoleDirectory directory = directory("localhost").sslContext(context).build()) {
+            assertThat(directory.listRoleGroups(PageRequest.first()).groups()).isEmpty();
         }
     }
 
     @Test
-    void aCertificateForAnotherHostIsRefusedBeforeAnythingIsSent() {
-        SocketTransport transport = new SocketTransport(context.getSocketFactory(), System::nanoTime);
-
-        Throwable failure = catchThrowable(() -> transport.execute(get("127.0.0.1"), OPTIONS));
-
-        assertThat(failure).isInstanceOf(NotSentException.class).hasMessageContaining("TLS handshake");
-        assertThat(DingTalkHttp.neverSent(failure)).isTrue();
+    void aCertificateForAnotherHostIsRefusedAndNotRetried() {
+        assertRefusedOnce(directory("127.0.0.1").sslContext(context));
     }
 
     @Test
-    void anUntrustedCertificateIsRefusedWithTheDefaultTrustStore() {
-        Throwable failure = catchThrowable(() -> new SocketTransport().execute(get("localhost"), OPTIONS));
-
-        assertThat(failure).isInstanceOf(NotSentException.class);
+    void anUntrustedCertificateIsRefusedWithTheDefaultTrustStoreAndNotRetried() {
+        assertRefusedOnce(directory("localhost"));
     }
 
-    @Test
-    void aDirectoryGivesUpAtOnceWhenTheCertificateIsRefused() {
-        DingTalkRoleDirectory directory = DingTalkRoleDirectory.builder()
-                .baseUrl("https://localhost:" + server.getLocalPort())
-                .accessToken(AccessToken.of("secret-token"))
-                .backoff(Duration.ofMillis(10))
-                .noRateLimit()
-                .build();
+    private static void assertRefusedOnce(DingTalkRoleDirectory.Builder builder) {
         int before = ACCEPTED.get();
+        try (DingTalkRoleDirectory directory = builder.build()) {
+            Throwable failure = catchThrowable(() -> directory.listRoleGroups(PageRequest.first()));
 
-        Throwable failure = catchThrowable(() -> directory.listRoleGroups(PageRequest.first()));
-
-        assertThat(failure).isInstanceOfSatisfying(UnavailableException.class,
-                e -> assertThat(e.isRetryable()).isFalse()).hasMessageContaining("certificate")
-                .hasMessageNotContaining("secret-token");
+            assertThat(failure).isInstanceOfSatisfying(UnavailableException.class,
+                    e -> assertThat(e.isRetryable()).isFalse()).hasMessageContaining("certificate")
+                    .hasMessageNotContaining("secret-token");
+        }
         assertThat(ACCEPTED.get() - before).as("handshakes: no retry of a refused certificate").isEqualTo(1);
     }
 
-    private static Request get(String host) {
-        return Request.create(Request.HttpMethod.GET, "https://" + host + ":" + server.getLocalPort() + "/gettoken",
-                Map.of("Accept", List.of("application/json")), null, StandardCharsets.UTF_8, null);
+    private static DingTalkRoleDirectory.Builder directory(String host) {
+        return DingTalkRoleDirectory.builder()
+                .baseUrl("https://" + host + ":" + server.getLocalPort())
+                .accessToken(AccessToken.of("secret-token"))
+                .backoff(Duration.ofMillis(10))
+                .noRateLimit();
     }
 }
