@@ -31,9 +31,10 @@ import java.util.List;
 
 /**
  * Item 1: the cost of one call to {@code /topapi/role/list} and {@code /role/add_role} through
- * (a) {@link DingTalkRoleDirectory}, (b) the official SDK 2.0.0 and (c) plain
- * {@link HttpURLConnection}, with (d) the bare JDK {@link HttpClient} as a reference (what (a) ran on
- * until it got its own socket transport; still (a)'s transport when a user gives it one), all against one {@link CannedServer} in a separate JVM. The clients take
+ * (a) {@link DingTalkRoleDirectory} on its default client (Apache HttpClient 5 through feign-hc5),
+ * (e) the same directory on feign-okhttp (the other stock client considered), (b) the official SDK 2.0.0
+ * and (c) plain {@link HttpURLConnection}, with (d) the bare JDK {@link HttpClient} as a reference, all
+ * against one {@link CannedServer} in a separate JVM. The clients take
  * turns in batches (round-robin, the starting client rotating each round) so that drift hits all
  * alike. Latency per call is {@code System.nanoTime()} around the call; allocation per call is the
  * growth of the bytes allocated by all threads of this JVM over a batch, divided by its calls
@@ -42,7 +43,7 @@ import java.util.List;
  * <p>Arguments: {@code quick} for a short run. System properties, for looking into a result:
  * {@code percall.warmup} (warm-up calls per client in a full run, default 30,000: after 4,000 the
  * floor's p50 was still rising and ours falling a little; both were steady from 30,000 on) and
- * {@code percall.clients} (the letters of the clients to run, default {@code abcd}).
+ * {@code percall.clients} (the letters of the clients to run, default {@code abcde}).
  */
 public final class PerCallBenchmark {
     static final String TOKEN = "t";
@@ -72,6 +73,15 @@ public final class PerCallBenchmark {
                     .accessToken(AccessToken.of(TOKEN))
                     .noRateLimit()
                     .build();
+            RoleDirectory oursOnOkHttp = DingTalkRoleDirectory.builder()
+                    .baseUrl(base)
+                    .feignClient(new feign.okhttp.OkHttpClient(new okhttp3.OkHttpClient.Builder()
+                            .retryOnConnectionFailure(false)
+                            .followRedirects(false)
+                            .build()))
+                    .accessToken(AccessToken.of(TOKEN))
+                    .noRateLimit()
+                    .build();
             HttpClient jdk = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
@@ -95,7 +105,11 @@ public final class PerCallBenchmark {
                                 && response.getResult().getList().size() == CannedServer.GROUPS_PER_PAGE, "sdk: list");
                     }),
                     client("c HttpURLConnection", () -> post(plainList, "size=20&offset=0")),
-                    client("d JDK HttpClient (reference)", () -> send(jdk, plainList, "size=20&offset=0")));
+                    client("d JDK HttpClient (reference)", () -> send(jdk, plainList, "size=20&offset=0")),
+                    client("e DingTalkRoleDirectory on feign-okhttp", () -> {
+                        RoleGroupPage page = oursOnOkHttp.listRoleGroups(PageRequest.first(CannedServer.GROUPS_PER_PAGE));
+                        check(page.groups().size() == CannedServer.GROUPS_PER_PAGE, "ours on okhttp: list");
+                    }));
             List<Client> addRole = List.of(
                     client("a DingTalkRoleDirectory", () -> {
                         Role role = ours.addRole(RoleGroupId.of(GROUP_ID), RoleName.of("Recruiter"));
@@ -111,7 +125,11 @@ public final class PerCallBenchmark {
                     }),
                     client("c HttpURLConnection", () -> post(plainAdd, "roleName=Recruiter&groupId=" + GROUP_ID)),
                     client("d JDK HttpClient (reference)",
-                            () -> send(jdk, plainAdd, "roleName=Recruiter&groupId=" + GROUP_ID)));
+                            () -> send(jdk, plainAdd, "roleName=Recruiter&groupId=" + GROUP_ID)),
+                    client("e DingTalkRoleDirectory on feign-okhttp", () -> {
+                        Role role = oursOnOkHttp.addRole(RoleGroupId.of(GROUP_ID), RoleName.of("Recruiter"));
+                        check(role.id().value() == CannedServer.ADDED_ROLE_ID, "ours on okhttp: add_role");
+                    }));
 
             System.out.printf("### Per-call cost (%s; warm-up %,d calls per client, then %d rounds x %d calls per"
                     + " client, round-robin; allocation: %s)%n%n", quick ? "quick" : "full", warmup, rounds, batch,
@@ -123,7 +141,7 @@ public final class PerCallBenchmark {
     }
 
     static void measure(String title, List<Client> all, int warmup, int rounds, int batch) {
-        String only = System.getProperty("percall.clients", "abcd");
+        String only = System.getProperty("percall.clients", "abcde");
         List<Client> clients = all.stream().filter(c -> only.indexOf(c.name().charAt(0)) >= 0).toList();
         int n = clients.size();
         for (int i = 0; i < warmup; i++) {
@@ -179,8 +197,24 @@ public final class PerCallBenchmark {
                     Stats.ratio((double) p99[0] / p99[other]), Stats.ratio(perSecond[0] / perSecond[other]),
                     Stats.ratio(bytesPerCall[0] / bytesPerCall[other]));
         }
+        int sdk = indexOf(clients, 'b');
+        int okhttp = indexOf(clients, 'e');
+        if (sdk >= 0 && okhttp >= 0) {
+            System.out.printf("| e/b | %s | %s | %s | %s |%n", Stats.ratio((double) p50[okhttp] / p50[sdk]),
+                    Stats.ratio((double) p99[okhttp] / p99[sdk]), Stats.ratio(perSecond[okhttp] / perSecond[sdk]),
+                    Stats.ratio(bytesPerCall[okhttp] / bytesPerCall[sdk]));
+        }
         System.out.println();
         System.out.flush();
+    }
+
+    private static int indexOf(List<Client> clients, char letter) {
+        for (int i = 0; i < clients.size(); i++) {
+            if (clients.get(i).name().charAt(0) == letter) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Client client(String name, Runnable call) {
