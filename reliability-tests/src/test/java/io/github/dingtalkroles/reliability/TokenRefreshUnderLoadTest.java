@@ -10,6 +10,7 @@ import io.github.dingtalkroles.emulator.DingTalkEmulator;
 import io.github.dingtalkroles.emulator.Endpoint;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
