@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  *         .appCredentials("app-key", "app-secret")
  *         .start()) {
  *     URI addRole = URI.create(emulator.baseUrl() + "/role/add_role?access_token=" + token);
- *     emulator.faults().next(Endpoint.ADD_ROLE, Fault.COMMIT_THEN_BUSY, 1);
+ *     emulator.faults().next(EmulatorOperation.ADD_ROLE, EmulatorFault.COMMIT_THEN_BUSY, 1);
  *     ...
- *     assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
+ *     assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
  * }
  * }</pre>
  *
@@ -50,12 +50,12 @@ public final class DingTalkEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final WorkerPool pool;
-    private final Faults faults;
+    private final EmulatorFaults faults;
     private final RequestCounts counts;
     private final String baseUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DingTalkEmulator(HttpServer server, WorkerPool pool, Faults faults, RequestCounts counts) {
+    private DingTalkEmulator(HttpServer server, WorkerPool pool, EmulatorFaults faults, RequestCounts counts) {
         this.server = server;
         this.pool = pool;
         this.faults = faults;
@@ -81,17 +81,17 @@ public final class DingTalkEmulator implements AutoCloseable {
     }
 
     /** The fault queue: makes the next calls of an endpoint misbehave. */
-    public Faults faults() {
+    public EmulatorFaults faults() {
         return faults;
     }
 
     /**
-     * How many requests {@code endpoint}'s path has received since the start (or the last
+     * How many requests {@code operation}'s path has received since the start (or the last
      * {@link #resetRequestCounts()}), whatever their outcome: refused, faulted or served. Useful to
      * assert retry counts, or that a client asked {@code gettoken} only once.
      */
-    public long requestCount(Endpoint endpoint) {
-        return counts.get(Objects.requireNonNull(endpoint, "endpoint"));
+    public long requestCount(EmulatorOperation operation) {
+        return counts.get(Objects.requireNonNull(operation, "operation"));
     }
 
     /** Sets every request count back to 0. */
@@ -180,7 +180,7 @@ public final class DingTalkEmulator implements AutoCloseable {
 
         /**
          * A token that every role endpoint accepts, without {@code gettoken}, and that never expires
-         * (the {@link Fault.Kind#TOKEN_EXPIRED} fault answers as if it had, once, but keeps it valid).
+         * (the {@link EmulatorFault.Kind#TOKEN_EXPIRED} fault answers as if it had, once, but keeps it valid).
          * May be called several times.
          */
         public Builder accessToken(String token) {
@@ -240,7 +240,7 @@ public final class DingTalkEmulator implements AutoCloseable {
         /**
          * How long a client may take to send a request (line, headers and body) and to take in the
          * answer; 10 s by default. A slower client's connection is closed, so it cannot hold a worker.
-         * Injected {@linkplain Fault#delay(Duration) delays} do not count.
+         * Injected {@linkplain EmulatorFault#delay(Duration) delays} do not count.
          */
         public Builder clientTimeout(Duration timeout) {
             this.clientTimeout = requirePositive(timeout, "clientTimeout");
@@ -267,7 +267,7 @@ public final class DingTalkEmulator implements AutoCloseable {
                 throw new IllegalStateException(
                         "no client could authenticate: call appCredentials(..) or accessToken(..)");
             }
-            Faults faults = new Faults();
+            EmulatorFaults faults = new EmulatorFaults();
             RequestCounts counts = new RequestCounts();
             EmulatorHandler handler = new EmulatorHandler(new RoleApi(directory),
                     new Tokens(appSecrets, fixedTokens, tokenLifetime, clock),

@@ -31,12 +31,12 @@ final class EmulatorHandler implements HttpHandler {
     private final RoleApi roleApi;
     private final Tokens tokens;
     private final QpsLimiter qpsLimiter; // null: no limit
-    private final Faults faults;
+    private final EmulatorFaults faults;
     private final RequestCounts counts;
     private final AdminApi admin; // null: admin paths are 404
     private final int maxBodyBytes;
 
-    EmulatorHandler(RoleApi roleApi, Tokens tokens, QpsLimiter qpsLimiter, Faults faults, RequestCounts counts,
+    EmulatorHandler(RoleApi roleApi, Tokens tokens, QpsLimiter qpsLimiter, EmulatorFaults faults, RequestCounts counts,
             AdminApi admin, int maxBodyBytes) {
         this.roleApi = roleApi;
         this.tokens = tokens;
@@ -74,16 +74,16 @@ final class EmulatorHandler implements HttpHandler {
             send(exchange, guard, body == null ? tooLarge(requestId) : admin(exchange, method, path, body, requestId));
             return;
         }
-        Optional<Endpoint> routed = Endpoint.atPath(path);
+        Optional<EmulatorOperation> routed = EmulatorOperation.atPath(path);
         if (routed.isEmpty()) {
-            send(exchange, guard, Reply.error(404, WireError.of(404, "The requested URI does not exist"), requestId));
+            send(exchange, guard, HttpAnswer.error(404, WireError.of(404, "The requested URI does not exist"), requestId));
             return;
         }
-        Endpoint endpoint = routed.get();
-        counts.increment(endpoint);
-        if (!endpoint.method().equals(method)) {
-            send(exchange, guard, Reply.error(405, WireError.of(405, "HTTP method " + method
-                    + " is not allowed here; use " + endpoint.method()), requestId).allowing(endpoint.method()));
+        EmulatorOperation operation = routed.get();
+        counts.increment(operation);
+        if (!operation.method().equals(method)) {
+            send(exchange, guard, HttpAnswer.error(405, WireError.of(405, "HTTP method " + method
+                    + " is not allowed here; use " + operation.method()), requestId).allowing(operation.method()));
             return;
         }
         byte[] body = readBody(exchange);
@@ -95,22 +95,22 @@ final class EmulatorHandler implements HttpHandler {
             return;
         }
 
-        Fault fault = faults.take(endpoint).orElse(null);
-        Reply reply;
-        if (fault != null && replacesCall(fault, endpoint)) {
+        EmulatorFault fault = faults.take(operation).orElse(null);
+        HttpAnswer reply;
+        if (fault != null && replacesCall(fault, operation)) {
             LOG.debug("{} {}: injected fault {}", method, path, fault);
-            if (fault.kind() == Fault.Kind.DROP_CONNECTION) {
+            if (fault.kind() == EmulatorFault.Kind.DROP_CONNECTION) {
                 return; // closing the exchange without an answer drops the connection
             }
-            if (fault.kind() == Fault.Kind.TOKEN_EXPIRED) {
+            if (fault.kind() == EmulatorFault.Kind.TOKEN_EXPIRED) {
                 tokens.expire(presentedToken(exchange, body));
             }
-            reply = faultReply(fault, endpoint, requestId);
+            reply = faultReply(fault, operation, requestId);
         } else {
-            reply = answer(endpoint, exchange, body, requestId);
+            reply = answer(operation, exchange, body, requestId);
             if (fault != null) {
                 LOG.debug("{} {}: injected fault {} after the call", method, path, fault);
-                reply = spoil(reply, fault, endpoint, requestId);
+                reply = spoil(reply, fault, operation, requestId);
                 if (reply == null) {
                     return;
                 }
@@ -121,38 +121,38 @@ final class EmulatorHandler implements HttpHandler {
     }
 
     /** Whether the fault answers instead of the call (the directory is not touched). */
-    private static boolean replacesCall(Fault fault, Endpoint endpoint) {
-        return !fault.kind().afterCall() || (fault.kind() == Fault.Kind.COMMIT_THEN_BUSY && !endpoint.isWrite());
+    private static boolean replacesCall(EmulatorFault fault, EmulatorOperation operation) {
+        return !fault.kind().afterCall() || (fault.kind() == EmulatorFault.Kind.COMMIT_THEN_BUSY && !operation.isWrite());
     }
 
-    /** The normal answer to a call of {@code endpoint}. */
-    private Reply answer(Endpoint endpoint, HttpExchange exchange, byte[] rawBody, String requestId) {
+    /** The normal answer to a call of {@code operation}. */
+    private HttpAnswer answer(EmulatorOperation operation, HttpExchange exchange, byte[] rawBody, String requestId) {
         try {
             Params query = Params.query(exchange.getRequestURI().getRawQuery());
-            ObjectNode answer = endpoint == Endpoint.GETTOKEN
+            ObjectNode answer = operation == EmulatorOperation.GETTOKEN
                     ? gettoken(query)
-                    : roleCall(endpoint, query, rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
-            return Reply.json(answer, requestId);
+                    : roleCall(operation, query, rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
+            return HttpAnswer.json(answer, requestId);
         } catch (WireException e) {
-            return Reply.error(e.error(), requestId);
+            return HttpAnswer.error(e.error(), requestId);
         } catch (RuntimeException e) {
-            LOG.warn("Unexpected failure serving {}", endpoint.path(), e);
-            return Reply.error(WireError.SYSTEM_ERROR, requestId);
+            LOG.warn("Unexpected failure serving {}", operation.path(), e);
+            return HttpAnswer.error(WireError.SYSTEM_ERROR, requestId);
         }
     }
 
     private ObjectNode gettoken(Params query) throws WireException {
         String appKey = tokens.authenticate(query);
-        throttle(appKey, Endpoint.GETTOKEN);
+        throttle(appKey, EmulatorOperation.GETTOKEN);
         Tokens.Issued issued = tokens.issue(appKey);
-        ObjectNode answer = Json.success();
+        ObjectNode answer = EmulatorJson.success();
         answer.put("access_token", issued.token());
         answer.put("expires_in", issued.expiresInSeconds());
         return answer;
     }
 
     /** A role endpoint's call: the token first (as DingTalk's gateway does), then the QPS limit, then the body. */
-    private ObjectNode roleCall(Endpoint endpoint, Params query, byte[] rawBody, String contentType)
+    private ObjectNode roleCall(EmulatorOperation operation, Params query, byte[] rawBody, String contentType)
             throws WireException {
         Params body;
         WireException malformed = null;
@@ -163,15 +163,15 @@ final class EmulatorHandler implements HttpHandler {
             malformed = e;
         }
         String app = tokens.appOf(token(query, body));
-        throttle(app, endpoint);
+        throttle(app, operation);
         if (malformed != null) {
             throw malformed;
         }
-        return roleApi.call(endpoint, body);
+        return roleApi.call(operation, body);
     }
 
-    private void throttle(String app, Endpoint endpoint) throws WireException {
-        if (qpsLimiter != null && !qpsLimiter.tryAcquire(app, endpoint)) {
+    private void throttle(String app, EmulatorOperation operation) throws WireException {
+        if (qpsLimiter != null && !qpsLimiter.tryAcquire(app, operation)) {
             throw WireError.THROTTLED.toException();
         }
     }
@@ -194,27 +194,27 @@ final class EmulatorHandler implements HttpHandler {
         }
     }
 
-    private static Reply faultReply(Fault fault, Endpoint endpoint, String requestId) {
+    private static HttpAnswer faultReply(EmulatorFault fault, EmulatorOperation operation, String requestId) {
         return switch (fault.kind()) {
-            case BUSY, COMMIT_THEN_BUSY -> Reply.error(WireError.busy(endpoint), requestId);
-            case SYSTEM_ERROR -> Reply.error(WireError.SYSTEM_ERROR, requestId);
-            case THROTTLED -> Reply.error(WireError.THROTTLED, requestId);
-            case QUOTA_EXHAUSTED -> Reply.error(WireError.QUOTA_EXHAUSTED, requestId);
-            case TOKEN_EXPIRED -> Reply.error(WireError.TOKEN_INVALID, requestId);
-            case HTTP_500 -> Reply.html(500, HTML_500);
-            case HTML_THROTTLE_PAGE -> Reply.html(200, HTML_THROTTLE_PAGE);
-            case PUNISH -> Reply.raw(Reply.JSON, PUNISH_BODY.getBytes(StandardCharsets.UTF_8));
-            case EMPTY_BODY -> Reply.raw(Reply.JSON, new byte[0]);
+            case BUSY, COMMIT_THEN_BUSY -> HttpAnswer.error(WireError.busy(operation), requestId);
+            case SYSTEM_ERROR -> HttpAnswer.error(WireError.SYSTEM_ERROR, requestId);
+            case THROTTLED -> HttpAnswer.error(WireError.THROTTLED, requestId);
+            case QUOTA_EXHAUSTED -> HttpAnswer.error(WireError.QUOTA_EXHAUSTED, requestId);
+            case TOKEN_EXPIRED -> HttpAnswer.error(WireError.TOKEN_INVALID, requestId);
+            case HTTP_500 -> HttpAnswer.html(500, HTML_500);
+            case HTML_THROTTLE_PAGE -> HttpAnswer.html(200, HTML_THROTTLE_PAGE);
+            case PUNISH -> HttpAnswer.raw(HttpAnswer.JSON, PUNISH_BODY.getBytes(StandardCharsets.UTF_8));
+            case EMPTY_BODY -> HttpAnswer.raw(HttpAnswer.JSON, new byte[0]);
             case DROP_CONNECTION, TRUNCATED_JSON, DELAY ->
                     throw new IllegalArgumentException(fault + " does not replace the call");
         };
     }
 
     /** The answer of a call that was carried out, spoilt by {@code fault}; {@code null} if interrupted. */
-    private static Reply spoil(Reply reply, Fault fault, Endpoint endpoint, String requestId) {
+    private static HttpAnswer spoil(HttpAnswer reply, EmulatorFault fault, EmulatorOperation operation, String requestId) {
         switch (fault.kind()) {
             case COMMIT_THEN_BUSY:
-                return Reply.error(WireError.busy(endpoint), requestId);
+                return HttpAnswer.error(WireError.busy(operation), requestId);
             case TRUNCATED_JSON:
                 return reply.truncated();
             case DELAY:
@@ -230,18 +230,18 @@ final class EmulatorHandler implements HttpHandler {
         }
     }
 
-    private Reply admin(HttpExchange exchange, String method, String path, byte[] rawBody, String requestId) {
+    private HttpAnswer admin(HttpExchange exchange, String method, String path, byte[] rawBody, String requestId) {
         try {
             Params query = Params.query(exchange.getRequestURI().getRawQuery());
             Params body = Params.body(rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
             return admin.handle(method, path, body.orElse(query), requestId);
         } catch (WireException e) {
-            return Reply.error(400, e.error(), requestId);
+            return HttpAnswer.error(400, e.error(), requestId);
         }
     }
 
-    private Reply tooLarge(String requestId) {
-        return Reply.error(413, WireError.of(413, "The request body is larger than " + maxBodyBytes + " bytes"),
+    private HttpAnswer tooLarge(String requestId) {
+        return HttpAnswer.error(413, WireError.of(413, "The request body is larger than " + maxBodyBytes + " bytes"),
                 requestId).closing();
     }
 
@@ -262,7 +262,7 @@ final class EmulatorHandler implements HttpHandler {
     }
 
     /** Writes the answer; the client must take it within the client time-out. */
-    private static void send(HttpExchange exchange, WorkerPool.Guard guard, Reply reply) throws IOException {
+    private static void send(HttpExchange exchange, WorkerPool.Guard guard, HttpAnswer reply) throws IOException {
         guard.arm();
         if (reply.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());

@@ -24,7 +24,7 @@ class AdminApiTest {
         try (DingTalkEmulator emulator = start(false)) {
             WireClient client = new WireClient(emulator);
 
-            Answer faults = client.postJson("/__emulator/faults", null, "{\"endpoint\":\"ANY\",\"fault\":\"BUSY\"}");
+            Answer faults = client.postJson("/__emulator/faults", null, "{\"operation\":\"ANY\",\"fault\":\"BUSY\"}");
             Answer requests = client.get("/__emulator/requests");
 
             assertThat(faults.status()).isEqualTo(404);
@@ -40,7 +40,7 @@ class AdminApiTest {
             WireClient client = new WireClient(emulator);
 
             Answer queued = client.postJson("/__emulator/faults", null,
-                    "{\"endpoint\":\"LIST_ROLES\",\"fault\":\"SYSTEM_ERROR\",\"times\":2}");
+                    "{\"operation\":\"LIST_ROLES\",\"fault\":\"SYSTEM_ERROR\",\"times\":2}");
 
             assertThat(queued.status()).isEqualTo(200);
             assertThat(queued.json().get("pending").asInt()).isEqualTo(2);
@@ -55,7 +55,7 @@ class AdminApiTest {
         try (DingTalkEmulator emulator = start(true)) {
             WireClient client = new WireClient(emulator);
 
-            client.post("/__emulator/faults?endpoint=/topapi/role/list&fault=busy", null, "");
+            client.post("/__emulator/faults?operation=/topapi/role/list&fault=busy", null, "");
             client.post("/__emulator/faults?fault=THROTTLED", null, "");
 
             assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isEqualTo(-1);
@@ -82,7 +82,7 @@ class AdminApiTest {
         try (DingTalkEmulator emulator = start(true)) {
             WireClient client = new WireClient(emulator);
 
-            for (String body : new String[] {"{\"fault\":\"NOPE\"}", "{\"endpoint\":\"NOPE\",\"fault\":\"BUSY\"}",
+            for (String body : new String[] {"{\"fault\":\"NOPE\"}", "{\"operation\":\"NOPE\",\"fault\":\"BUSY\"}",
                     "{}", "{\"fault\":\"DELAY\"}", "{\"fault\":\"BUSY\",\"times\":-1}", "[1]"}) {
                 Answer answer = client.postJson("/__emulator/faults", null, body);
                 assertThat(answer.status()).as(body).isEqualTo(400);
@@ -96,7 +96,7 @@ class AdminApiTest {
     void clearsFaultsAndReadsAndResetsRequestCounts() {
         try (DingTalkEmulator emulator = start(true)) {
             WireClient client = new WireClient(emulator);
-            emulator.faults().nextOnAny(Fault.BUSY, 5);
+            emulator.faults().nextOnAny(EmulatorFault.BUSY, 5);
             client.postForm(LIST, TOKEN, fields());
 
             Answer cleared = client.send("DELETE", "/__emulator/faults");
@@ -108,7 +108,7 @@ class AdminApiTest {
             assertThat(counts.json().get("requests").get("LIST_ROLES").asLong()).isEqualTo(2);
             assertThat(counts.json().get("requests").get("GETTOKEN").asLong()).isZero();
             assertThat(reset.json().get("requests").get("LIST_ROLES").asLong()).isZero();
-            assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isZero();
+            assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isZero();
         }
     }
 }
