@@ -19,6 +19,8 @@ import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -63,16 +65,9 @@ final class RoleApi {
     }
 
     private ObjectNode addRole(Params body) throws WireException {
-        Optional<String> rawName = body.get("roleName");
-        Optional<String> rawGroupId = body.get("groupId");
-        if (rawName.isEmpty() || rawGroupId.isEmpty()) {
-            throw WireError.ROLE_EMPTY.toException();
-        }
-        long groupId = positiveLong(rawGroupId.get());
-        if (groupId <= 0) {
-            throw WireError.INVALID_GROUP_ID.toException();
-        }
-        RoleName name = name(RoleName::of, rawName.get());
+        List<String> fields = required(body, WireError.ROLE_EMPTY, "roleName", "groupId");
+        long groupId = id(fields.get(1), WireError.INVALID_GROUP_ID);
+        RoleName name = name(RoleName::of, fields.get(0));
         Role role = port(EmulatorOperation.ADD_ROLE, () -> directory.addRole(RoleGroupId.of(groupId), name));
         ObjectNode answer = EmulatorJson.success();
         answer.put("roleId", role.id().value());
@@ -80,16 +75,9 @@ final class RoleApi {
     }
 
     private ObjectNode updateRole(Params body) throws WireException {
-        Optional<String> rawRoleId = body.get("roleId");
-        Optional<String> rawName = body.get("roleName");
-        if (rawRoleId.isEmpty() || rawName.isEmpty()) {
-            throw WireError.PARAMETER_EMPTY.toException();
-        }
-        long roleId = positiveLong(rawRoleId.get());
-        if (roleId <= 0) {
-            throw WireError.INVALID_ROLE_ID.toException();
-        }
-        RoleName name = name(RoleName::of, rawName.get());
+        List<String> fields = required(body, WireError.PARAMETER_EMPTY, "roleId", "roleName");
+        long roleId = id(fields.get(0), WireError.INVALID_ROLE_ID);
+        RoleName name = name(RoleName::of, fields.get(1));
         port(EmulatorOperation.UPDATE_ROLE, () -> {
             directory.renameRole(RoleId.of(roleId), name);
             return null;
@@ -162,6 +150,28 @@ final class RoleApi {
     }
 
     /** The number in {@code text}, or -1 if it is not a positive whole number that fits a long. */
+    /** The values of fields that must all be present; {@code missing} if one is not. */
+    private static List<String> required(Params body, WireError missing, String... names) throws WireException {
+        List<String> values = new ArrayList<>(names.length);
+        for (String name : names) {
+            Optional<String> value = body.get(name);
+            if (value.isEmpty()) {
+                throw missing.toException();
+            }
+            values.add(value.get());
+        }
+        return values;
+    }
+
+    /** A positive id; {@code invalid} if the text is not one. */
+    private static long id(String text, WireError invalid) throws WireException {
+        long id = positiveLong(text);
+        if (id <= 0) {
+            throw invalid.toException();
+        }
+        return id;
+    }
+
     private static long positiveLong(String text) {
         long value = nonNegativeLong(text);
         return value == 0 ? -1 : value;

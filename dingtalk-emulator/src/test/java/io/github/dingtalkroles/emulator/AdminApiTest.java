@@ -7,6 +7,7 @@ import io.github.dingtalkroles.emulator.WireClient.Answer;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The admin paths that reach the fault API and the request counts from outside the JVM. */
@@ -24,7 +25,8 @@ class AdminApiTest {
         try (DingTalkEmulator emulator = start(false)) {
             WireClient client = new WireClient(emulator);
 
-            Answer faults = client.postJson("/__emulator/faults", null, "{\"operation\":\"ANY\",\"fault\":\"BUSY\"}");
+            Answer faults = client.postJson("/__emulator/faults", null, """
+                    {"operation":"ANY","fault":"BUSY"}""");
             Answer requests = client.get("/__emulator/requests");
 
             assertThat(faults.status()).isEqualTo(404);
@@ -40,7 +42,8 @@ class AdminApiTest {
             WireClient client = new WireClient(emulator);
 
             Answer queued = client.postJson("/__emulator/faults", null,
-                    "{\"operation\":\"LIST_ROLES\",\"fault\":\"SYSTEM_ERROR\",\"times\":2}");
+                    """
+                    {"operation":"LIST_ROLES","fault":"SYSTEM_ERROR","times":2}""");
 
             assertThat(queued.status()).isEqualTo(200);
             assertThat(queued.json().get("pending").asInt()).isEqualTo(2);
@@ -82,8 +85,18 @@ class AdminApiTest {
         try (DingTalkEmulator emulator = start(true)) {
             WireClient client = new WireClient(emulator);
 
-            for (String body : new String[] {"{\"fault\":\"NOPE\"}", "{\"operation\":\"NOPE\",\"fault\":\"BUSY\"}",
-                    "{}", "{\"fault\":\"DELAY\"}", "{\"fault\":\"BUSY\",\"times\":-1}", "[1]"}) {
+            List<String> bodies = List.of(
+                    """
+                    {"fault":"NOPE"}""",
+                    """
+                    {"operation":"NOPE","fault":"BUSY"}""",
+                    "{}",
+                    """
+                    {"fault":"DELAY"}""",
+                    """
+                    {"fault":"BUSY","times":-1}""",
+                    "[1]");
+            for (String body : bodies) {
                 Answer answer = client.postJson("/__emulator/faults", null, body);
                 assertThat(answer.status()).as(body).isEqualTo(400);
                 assertThat(answer.errcode()).as(body).isEqualTo(400002);

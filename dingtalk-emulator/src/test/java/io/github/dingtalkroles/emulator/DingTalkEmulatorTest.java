@@ -44,13 +44,6 @@ class DingTalkEmulatorTest {
     }
 
     @Test
-    void turnsNaglesAlgorithmOffSoRepliesAreNotHeldForDelayedAcks() {
-        try (DingTalkEmulator emulator = builder().start()) {
-            assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
-        }
-    }
-
-    @Test
     void listensOnTheGivenPort() throws IOException {
         int free;
         try (ServerSocket probe = new ServerSocket(0)) {

@@ -142,7 +142,8 @@ class FaultInjectionTest {
         Answer answer = addGroup("HR");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).startsWith("{\"errcode\":0");
+        assertThat(answer.body()).startsWith("""
+                {"errcode":0""");
         assertThatThrownBy(() -> WireClient.MAPPER.readTree(answer.body())).isInstanceOf(JsonProcessingException.class);
         assertThat(groupCount()).isEqualTo(2);
     }
@@ -151,7 +152,8 @@ class FaultInjectionTest {
     void aDroppedConnectionAnswersNothingWritesNothingAndTheNextCallIsServed() {
         emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.DROP_CONNECTION);
 
-        assertThatThrownBy(() -> client.sendOrThrow(client.postRequest(ADD_GROUP, TOKEN, "{\"name\":\"HR\"}")))
+        assertThatThrownBy(() -> client.sendOrThrow(client.postRequest(ADD_GROUP, TOKEN, """
+                {"name":"HR"}""")))
                 .isInstanceOf(IOException.class);
         assertThat(groupCount()).isEqualTo(1);
         assertThat(addGroup("HR").errcode()).isZero();
@@ -183,7 +185,8 @@ class FaultInjectionTest {
         emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.delay(Duration.ofSeconds(3)));
         WireClient impatient = new WireClient(emulator).withTimeout(Duration.ofMillis(300));
 
-        assertThatThrownBy(() -> impatient.sendOrThrow(impatient.postRequest(ADD_GROUP, TOKEN, "{\"name\":\"HR\"}")))
+        assertThatThrownBy(() -> impatient.sendOrThrow(impatient.postRequest(ADD_GROUP, TOKEN, """
+                {"name":"HR"}""")))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(groupCount()).isEqualTo(2);
     }

@@ -71,8 +71,19 @@ class RobustnessTest {
     }
 
     @ParameterizedTest(name = "body {0}")
-    @ValueSource(strings = {"{\"name\":", "not json at all {", "[\"HR\"]", "{\"name\":{\"nested\":1}}",
-            "{\"name\":\"a\",\"name\":\"b\"}", "{\"name\":\"HR\"} trailing", "\"HR\""})
+    @ValueSource(strings = {
+            """
+            {"name":""",
+            "not json at all {",
+            """
+            ["HR"]""",
+            """
+            {"name":{"nested":1}}""",
+            """
+            {"name":"a","name":"b"}""",
+            """
+            {"name":"HR"} trailing""",
+            "\"HR\""})
     void aMalformedJsonBodyAnswers400002AndTheServerGoesOn(String body) {
         Answer answer = client.post(ADD_GROUP + "?access_token=" + TOKEN, "application/json", body);
 
@@ -109,7 +120,8 @@ class RobustnessTest {
 
     @Test
     void aJsonBodyWithoutAContentTypeIsStillRead() {
-        Answer answer = client.post(ADD_GROUP + "?access_token=" + TOKEN, null, "{\"name\":\"HR\"}");
+        Answer answer = client.post(ADD_GROUP + "?access_token=" + TOKEN, null, """
+                {"name":"HR"}""");
 
         assertThat(answer.errcode()).as(answer.body()).isZero();
     }
