@@ -1,21 +1,27 @@
 package io.github.dingtalkroles.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The admin paths, served only when {@link DingTalkEmulator.Builder#adminApi(boolean)} is on: the
- * fault API and the request counts for tests outside the JVM.
+ * fault API and the request counts for tests outside the JVM. A test-only surface: every call needs
+ * the bearer secret and must not come from another origin; POSTs must be JSON ({@link #refusal}).
  *
  * <ul>
  *   <li>{@code POST /__emulator/faults} with {@code operation} (a name such as {@code ADD_ROLE}, a path
- *       such as {@code /role/add_role}, or {@code ANY}/absent for any endpoint), {@code fault} (a
+ *       such as {@code /role/add_role}, or {@code ANY}/absent for any operation), {@code fault} (a
  *       {@link EmulatorFault.Kind} name), {@code times} (default 1) and, for {@code DELAY},
- *       {@code delayMillis}; as a JSON or form body, or in the query string.</li>
+ *       {@code delayMillis}; as a JSON body.</li>
  *   <li>{@code GET /__emulator/faults}: how many strikes are pending. {@code DELETE}: forget them.</li>
  *   <li>{@code GET /__emulator/requests}: requests received per endpoint. {@code DELETE}: reset.</li>
  * </ul>
@@ -27,12 +33,52 @@ final class AdminApi {
     private static final String FAULTS = PREFIX + "faults";
     private static final String REQUESTS = PREFIX + "requests";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final EmulatorFaults faults;
     private final RequestCounts counts;
+    private final byte[] secret;
 
-    AdminApi(EmulatorFaults faults, RequestCounts counts) {
+    AdminApi(EmulatorFaults faults, RequestCounts counts, String secret) {
         this.faults = faults;
         this.counts = counts;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A fresh random bearer secret: 24 random bytes, URL-safe Base64. */
+    static String randomSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Why an admin call is refused, before anything of it is read or done; {@code null} if it may go
+     * on. Refused: a request from another origin than the emulator's own (HTTP 403: a browser page
+     * elsewhere), one without the bearer secret (HTTP 401), and a POST whose body is not JSON (HTTP
+     * 415: an HTML form cannot send JSON, and would not get past the first two anyway).
+     */
+    HttpAnswer refusal(Headers headers, String method, String ownOrigin, String requestId) {
+        String origin = headers.getFirst("Origin");
+        if (origin != null && !origin.equals(ownOrigin)) {
+            return HttpAnswer.error(403, WireError.of(403, "Cross-origin requests to the admin API are refused"),
+                    requestId);
+        }
+        String authorization = headers.getFirst("Authorization");
+        byte[] presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(presented, secret)) {
+            return HttpAnswer.error(401, WireError.of(401,
+                    "The admin API needs the header Authorization: Bearer <the emulator's admin secret>"), requestId)
+                    .withHeader("WWW-Authenticate: Bearer realm=\"dingtalk-emulator admin\"");
+        }
+        String contentType = headers.getFirst("Content-Type");
+        if ("POST".equals(method) && (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+            return HttpAnswer.error(415, WireError.of(415, "The admin API takes JSON bodies only"
+                    + " (Content-Type: application/json); form posts are refused"), requestId);
+        }
+        return null;
     }
 
     HttpAnswer handle(String method, String path, Params params, String requestId) {

@@ -5,8 +5,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +37,12 @@ final class EmulatorHandler implements HttpHandler {
     private final RequestCounts counts;
     private final AdminApi admin; // null: admin paths are 404
     private final int maxBodyBytes;
+    private final WorkerPool pool;
+    private final ClientLimit clientLimit;
+    private volatile String ownOrigin = "";
 
     EmulatorHandler(RoleApi roleApi, Tokens tokens, QpsLimiter qpsLimiter, EmulatorFaults faults, RequestCounts counts,
-            AdminApi admin, int maxBodyBytes) {
+            AdminApi admin, int maxBodyBytes, WorkerPool pool, ClientLimit clientLimit) {
         this.roleApi = roleApi;
         this.tokens = tokens;
         this.qpsLimiter = qpsLimiter;
@@ -45,17 +50,38 @@ final class EmulatorHandler implements HttpHandler {
         this.counts = counts;
         this.admin = admin;
         this.maxBodyBytes = maxBodyBytes;
+        this.pool = pool;
+        this.clientLimit = clientLimit;
+    }
+
+    /** The emulator's own origin ({@code http://host:port}), the one origin the admin API accepts. */
+    void servedAt(String origin) {
+        this.ownOrigin = origin;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
+        WorkerPool.Guard guard = WorkerPool.current();
+        guard.arm(); // the head is in: from here the client time-out applies
+        InetAddress client = exchange.getRemoteAddress().getAddress();
+        boolean entered = false;
         try {
-            serve(exchange);
+            entered = clientLimit.tryEnter(client);
+            if (entered) {
+                serve(exchange);
+            } else {
+                LOG.debug("Refused a request: its client address has too many in progress");
+                send(exchange, guard, HttpAnswer.error(429, WireError.of(429,
+                        "Too many requests in progress from your address"), RequestIds.next()).closing());
+            }
         } catch (IOException e) {
             LOG.debug("Connection lost while serving {}: {}", exchange.getRequestURI().getRawPath(), e.toString());
         } catch (RuntimeException e) {
             LOG.warn("Unexpected failure serving {}", exchange.getRequestURI().getRawPath(), e);
         } finally {
+            if (entered) {
+                clientLimit.exit(client);
+            }
             exchange.close();
         }
     }
@@ -67,11 +93,18 @@ final class EmulatorHandler implements HttpHandler {
         String requestId = RequestIds.next();
 
         if (admin != null && path.startsWith(AdminApi.PREFIX)) {
+            HttpAnswer refusal = admin.refusal(exchange.getRequestHeaders(), method, ownOrigin, requestId);
+            if (refusal != null) {
+                LOG.debug("{} {}: admin call refused with HTTP {}", method, path, refusal.status());
+                send(exchange, guard, refusal.closing());
+                return;
+            }
             byte[] body = readBody(exchange);
             if (!guard.disarm()) {
                 return;
             }
-            send(exchange, guard, body == null ? tooLarge(requestId) : admin(exchange, method, path, body, requestId));
+            send(exchange, guard, body == null ? tooLarge(requestId) : withWorker(requestId,
+                    () -> admin(exchange, method, path, body, requestId)));
             return;
         }
         Optional<EmulatorOperation> routed = EmulatorOperation.atPath(path);
@@ -95,12 +128,24 @@ final class EmulatorHandler implements HttpHandler {
             return;
         }
 
+        HttpAnswer reply = withWorker(requestId, () -> call(exchange, operation, body, requestId));
+        if (reply == null) {
+            return; // dropped or interrupted: no answer
+        }
+        LOG.debug("{} {} -> HTTP {}", method, path, reply.status());
+        send(exchange, guard, reply);
+    }
+
+    /** A call of {@code operation}, with its queued fault if any; {@code null}: send no answer. */
+    private HttpAnswer call(HttpExchange exchange, EmulatorOperation operation, byte[] body, String requestId) {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
         EmulatorFault fault = faults.take(operation).orElse(null);
         HttpAnswer reply;
         if (fault != null && replacesCall(fault, operation)) {
             LOG.debug("{} {}: injected fault {}", method, path, fault);
             if (fault.kind() == EmulatorFault.Kind.DROP_CONNECTION) {
-                return; // closing the exchange without an answer drops the connection
+                return null; // closing the exchange without an answer drops the connection
             }
             if (fault.kind() == EmulatorFault.Kind.TOKEN_EXPIRED) {
                 tokens.expire(presentedToken(exchange, body));
@@ -112,12 +157,26 @@ final class EmulatorHandler implements HttpHandler {
                 LOG.debug("{} {}: injected fault {} after the call", method, path, fault);
                 reply = spoil(reply, fault, operation, requestId);
                 if (reply == null) {
-                    return;
+                    return null;
                 }
             }
         }
-        LOG.debug("{} {} -> HTTP {}", method, path, reply.status());
-        send(exchange, guard, reply);
+        return reply;
+    }
+
+    /**
+     * Runs {@code call} on one of the workers that serve requests; if none is free within the client
+     * time-out, answers busy (errcode -1) without calling.
+     */
+    private HttpAnswer withWorker(String requestId, Supplier<HttpAnswer> call) {
+        if (!pool.acquireWorker()) {
+            return HttpAnswer.error(WireError.of(-1, "System busy"), requestId);
+        }
+        try {
+            return call.get();
+        } finally {
+            pool.releaseWorker();
+        }
     }
 
     /** Whether the fault answers instead of the call (the directory is not touched). */
@@ -267,8 +326,9 @@ final class EmulatorHandler implements HttpHandler {
         if (reply.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         }
-        if (reply.allow() != null) {
-            exchange.getResponseHeaders().set("Allow", reply.allow());
+        if (reply.header() != null) {
+            int colon = reply.header().indexOf(':');
+            exchange.getResponseHeaders().set(reply.header().substring(0, colon), reply.header().substring(colon + 1).strip());
         }
         if (reply.closeConnection()) {
             exchange.getResponseHeaders().set("Connection", "close");

@@ -10,10 +10,10 @@ import java.util.Arrays;
  * @param status the HTTP status
  * @param contentType the {@code Content-Type}, or {@code null} for none
  * @param body the body bytes (possibly empty)
- * @param allow the {@code Allow} header of a 405, or {@code null}
+ * @param header one more header, {@code name: value} (such as a 405's {@code Allow}), or {@code null}
  * @param closeConnection whether to close the connection after the answer ({@code Connection: close})
  */
-record HttpAnswer(int status, String contentType, byte[] body, String allow, boolean closeConnection) {
+record HttpAnswer(int status, String contentType, byte[] body, String header, boolean closeConnection) {
     static final String JSON = "application/json;charset=UTF-8";
     static final String HTML = "text/html;charset=UTF-8";
 
@@ -53,16 +53,21 @@ record HttpAnswer(int status, String contentType, byte[] body, String allow, boo
 
     /** This answer with its {@code Allow} header set. */
     HttpAnswer allowing(String methods) {
-        return new HttpAnswer(status, contentType, body, methods, closeConnection);
+        return withHeader("Allow: " + methods);
+    }
+
+    /** This answer with one more header, {@code name: value}. */
+    HttpAnswer withHeader(String nameAndValue) {
+        return new HttpAnswer(status, contentType, body, nameAndValue, closeConnection);
     }
 
     /** This answer, after which the connection is closed (the rest of the request is not read). */
     HttpAnswer closing() {
-        return new HttpAnswer(status, contentType, body, allow, true);
+        return new HttpAnswer(status, contentType, body, header, true);
     }
 
     /** This answer with its body cut in the middle (at least one byte gone). */
     HttpAnswer truncated() {
-        return new HttpAnswer(status, contentType, Arrays.copyOf(body, body.length / 2), allow, closeConnection);
+        return new HttpAnswer(status, contentType, Arrays.copyOf(body, body.length / 2), header, closeConnection);
     }
 }
