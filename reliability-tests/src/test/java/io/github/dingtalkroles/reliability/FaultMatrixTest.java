@@ -20,6 +20,8 @@ import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -412,6 +414,19 @@ class FaultMatrixTest {
         doc.append("| operation | fault | strikes | outcome | calls | reads | gettoken | afterwards |\n");
         doc.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(r -> doc.append(r).append('\n'));
+        doc.append(handWrittenSection());
         return doc.toString();
+    }
+
+    /** The hand-written section kept in {@code hand-written-attacks.md}, appended as it is. */
+    private static String handWrittenSection() {
+        try (InputStream in = FaultMatrixTest.class.getResourceAsStream("/hand-written-attacks.md")) {
+            if (in == null) {
+                throw new IllegalStateException("hand-written-attacks.md is missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
