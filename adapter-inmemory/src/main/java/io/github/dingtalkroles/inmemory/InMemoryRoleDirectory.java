@@ -14,15 +14,12 @@ import io.github.dingtalkroles.port.NotFoundException;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleGroupPage;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -42,8 +39,8 @@ import java.util.function.Supplier;
  * <p><b>Thread safety:</b> safe for any number of concurrent readers and writers. Each operation is
  * atomic (one read-write lock); values handed out are immutable.
  *
- * <p><b>Faults:</b> {@link #injectFault(Operation, Fault, int)} makes the next calls of an operation
- * fail as a remote backend would, so callers can test their error handling.
+ * <p><b>Faults:</b> {@link #faults()} makes the next calls of an operation fail as a remote backend
+ * would, so callers can test their error handling.
  *
  * <p><b>State:</b> {@link #snapshot()} exports the whole state as a value; {@link #restore} builds a
  * directory from one.
@@ -66,7 +63,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
     private final Map<RoleId, RoleGroupId> groupOfRole = new HashMap<>();
     private long nextId;
 
-    private final Map<Operation, Queue<Fault>> faults = new EnumMap<>(Operation.class);
+    private final InMemoryFaults faults = new InMemoryFaults();
 
     private InMemoryRoleDirectory(DirectorySnapshot snapshot) {
         for (RoleGroup group : snapshot.groups()) {
@@ -102,36 +99,20 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
     }
 
     /**
-     * Makes the next {@code times} calls of {@code operation} fail with {@code fault}, in addition to
-     * faults already queued for it. Calls of other operations are unaffected.
+     * The fault queue: makes the next calls of an operation fail as a remote backend would.
      *
-     * @throws IllegalArgumentException if {@code times} is negative
+     * <pre>{@code
+     * directory.faults().next(InMemoryOperation.ADD_ROLE, InMemoryFault.LOST_REPLY, 1);
+     * }</pre>
      */
-    public void injectFault(Operation operation, Fault fault, int times) {
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(fault, "fault");
-        if (times < 0) {
-            throw new IllegalArgumentException("times must be 0 or more (got " + times + ")");
-        }
-        synchronized (faults) {
-            Queue<Fault> queue = faults.computeIfAbsent(operation, op -> new ArrayDeque<>());
-            for (int i = 0; i < times; i++) {
-                queue.add(fault);
-            }
-        }
-    }
-
-    /** Forgets every fault queued by {@link #injectFault} that has not struck yet. */
-    public void clearFaults() {
-        synchronized (faults) {
-            faults.clear();
-        }
+    public InMemoryFaults faults() {
+        return faults;
     }
 
     @Override
     public RoleGroup addRoleGroup(RoleGroupName name) {
         Objects.requireNonNull(name, "name");
-        return write(Operation.ADD_ROLE_GROUP, () -> {
+        return write(InMemoryOperation.ADD_ROLE_GROUP, () -> {
             if (groupsByName.containsKey(name)) {
                 throw new ConflictException(ConflictException.Reason.DUPLICATE_NAME,
                         "a role group named \"" + name + "\" already exists", BackendDiagnostics.NONE);
@@ -146,7 +127,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
     public Role addRole(RoleGroupId groupId, RoleName name) {
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(name, "name");
-        return write(Operation.ADD_ROLE, () -> {
+        return write(InMemoryOperation.ADD_ROLE, () -> {
             RoleGroup group = existingGroup(groupId);
             Role role = new Role(RoleId.of(nextId), name, groupId);
             RoleGroup updated = translate(() -> group.withRole(role));
@@ -160,7 +141,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
     public void renameRole(RoleId roleId, RoleName newName) {
         Objects.requireNonNull(roleId, "roleId");
         Objects.requireNonNull(newName, "newName");
-        write(Operation.RENAME_ROLE, () -> {
+        write(InMemoryOperation.RENAME_ROLE, () -> {
             RoleGroupId groupId = groupOfRole.get(roleId);
             if (groupId == null) {
                 throw new NotFoundException(NotFoundException.Subject.ROLE,
@@ -175,7 +156,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
     @Override
     public RoleGroupPage listRoleGroups(PageRequest page) {
         Objects.requireNonNull(page, "page");
-        strike(Operation.LIST_ROLE_GROUPS, false);
+        strike(InMemoryOperation.LIST_ROLE_GROUPS, false);
         return read(() -> {
             int from = Math.min(page.offset(), order.size());
             int to = (int) Math.min((long) from + page.size(), order.size());
@@ -190,7 +171,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
     @Override
     public Optional<RoleGroup> findRoleGroup(RoleGroupId groupId) {
         Objects.requireNonNull(groupId, "groupId");
-        strike(Operation.FIND_ROLE_GROUP, false);
+        strike(InMemoryOperation.FIND_ROLE_GROUP, false);
         return read(() -> Optional.ofNullable(groups.get(groupId)));
     }
 
@@ -247,7 +228,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
         }
     }
 
-    private <T> T write(Operation operation, Supplier<T> body) {
+    private <T> T write(InMemoryOperation operation, Supplier<T> body) {
         boolean lostReply = strike(operation, true);
         T result;
         lock.writeLock().lock();
@@ -257,7 +238,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
             lock.writeLock().unlock();
         }
         if (lostReply) {
-            throw Fault.LOST_REPLY.toException(operation);
+            throw InMemoryFault.LOST_REPLY.toException(operation);
         }
         return result;
     }
@@ -266,20 +247,16 @@ public final class InMemoryRoleDirectory implements RoleDirectory {
      * Takes the next queued fault of {@code operation}, if any: throws it, or for a lost reply on a
      * write, returns {@code true} so the write goes ahead and its reply is then lost.
      */
-    private boolean strike(Operation operation, boolean isWrite) {
-        Fault fault;
-        synchronized (faults) {
-            Queue<Fault> queue = faults.get(operation);
-            fault = queue == null ? null : queue.poll();
-        }
+    private boolean strike(InMemoryOperation operation, boolean isWrite) {
+        InMemoryFault fault = faults.take(operation).orElse(null);
         if (fault == null) {
             return false;
         }
-        if (fault == Fault.LOST_REPLY) {
+        if (fault == InMemoryFault.LOST_REPLY) {
             if (isWrite) {
                 return true;
             }
-            fault = Fault.UNAVAILABLE;
+            fault = InMemoryFault.UNAVAILABLE;
         }
         throw fault.toException(operation);
     }

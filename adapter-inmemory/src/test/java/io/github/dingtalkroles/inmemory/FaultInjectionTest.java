@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dingtalkroles.domain.RoleGroup;
+import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
+import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.PageRequest;
@@ -18,7 +20,7 @@ class FaultInjectionTest {
 
     @Test
     void throttlesTheNextCallsOfOneOperationOnly() {
-        directory.injectFault(Operation.LIST_ROLE_GROUPS, Fault.THROTTLED, 2);
+        directory.faults().next(InMemoryOperation.LIST_ROLE_GROUPS, InMemoryFault.THROTTLED, 2);
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> directory.listRoleGroups(PageRequest.first()))
@@ -33,7 +35,7 @@ class FaultInjectionTest {
 
     @Test
     void anUnavailableWriteWritesNothing() {
-        directory.injectFault(Operation.ADD_ROLE_GROUP, Fault.UNAVAILABLE, 1);
+        directory.faults().next(InMemoryOperation.ADD_ROLE_GROUP, InMemoryFault.UNAVAILABLE);
 
         assertThatThrownBy(() -> directory.addRoleGroup(RoleGroupName.of("HR")))
                 .isInstanceOfSatisfying(UnavailableException.class,
@@ -44,7 +46,7 @@ class FaultInjectionTest {
     @Test
     void aLostReplyCommitsTheWriteButReportsAnUnknownOutcome() {
         RoleGroup hr = directory.addRoleGroup(RoleGroupName.of("HR"));
-        directory.injectFault(Operation.ADD_ROLE, Fault.LOST_REPLY, 1);
+        directory.faults().next(InMemoryOperation.ADD_ROLE, InMemoryFault.LOST_REPLY, 1);
 
         assertThatThrownBy(() -> directory.addRole(hr.id(), RoleName.of("Recruiter")))
                 .isInstanceOfSatisfying(UnavailableException.class,
@@ -55,20 +57,18 @@ class FaultInjectionTest {
 
     @Test
     void aLostReplyOnAReadIsPlainUnavailability() {
-        directory.injectFault(Operation.FIND_ROLE_GROUP, Fault.LOST_REPLY, 1);
+        directory.faults().next(InMemoryOperation.FIND_ROLE_GROUP, InMemoryFault.LOST_REPLY, 1);
 
-        assertThatThrownBy(() -> directory.findRoleGroup(
-                io.github.dingtalkroles.domain.RoleGroupId.of(InMemoryRoleDirectory.DEFAULT_GROUP_ID)))
+        assertThatThrownBy(() -> directory.findRoleGroup(RoleGroupId.of(InMemoryRoleDirectory.DEFAULT_GROUP_ID)))
                 .isInstanceOfSatisfying(UnavailableException.class,
                         e -> assertThat(e.isOutcomeUnknown()).isFalse());
     }
 
     @Test
     void quotaExhaustionIsNotRetryable() {
-        directory.injectFault(Operation.RENAME_ROLE, Fault.QUOTA_EXHAUSTED, 1);
+        directory.faults().next(InMemoryOperation.RENAME_ROLE, InMemoryFault.QUOTA_EXHAUSTED, 1);
 
-        assertThatThrownBy(() -> directory.renameRole(
-                io.github.dingtalkroles.domain.RoleId.of(1), RoleName.of("x")))
+        assertThatThrownBy(() -> directory.renameRole(RoleId.of(1), RoleName.of("x")))
                 .isInstanceOfSatisfying(ThrottledException.class, e -> {
                     assertThat(e.isQuotaExhausted()).isTrue();
                     assertThat(e.isRetryable()).isFalse();
@@ -76,22 +76,56 @@ class FaultInjectionTest {
     }
 
     @Test
-    void faultsStrikeInTheOrderTheyWereQueuedAndCanBeCleared() {
-        directory.injectFault(Operation.ADD_ROLE_GROUP, Fault.NOT_AUTHORIZED, 1);
-        directory.injectFault(Operation.ADD_ROLE_GROUP, Fault.THROTTLED, 1);
-        directory.injectFault(Operation.ADD_ROLE_GROUP, Fault.UNAVAILABLE, 5);
+    void faultsStrikeTheNextCallsInTheOrderTheyWereQueued() {
+        directory.faults()
+                .next(InMemoryOperation.ADD_ROLE_GROUP, InMemoryFault.NOT_AUTHORIZED, 1)
+                .nextOnAny(InMemoryFault.THROTTLED, 1)
+                .next(InMemoryOperation.ADD_ROLE_GROUP, InMemoryFault.UNAVAILABLE, 1);
 
         assertThatThrownBy(() -> directory.addRoleGroup(RoleGroupName.of("A")))
                 .isInstanceOf(NotAuthorizedException.class);
         assertThatThrownBy(() -> directory.addRoleGroup(RoleGroupName.of("A")))
                 .isInstanceOf(ThrottledException.class);
-        directory.clearFaults();
+        assertThatThrownBy(() -> directory.addRoleGroup(RoleGroupName.of("A")))
+                .isInstanceOf(UnavailableException.class);
         assertThat(directory.addRoleGroup(RoleGroupName.of("A")).name().value()).isEqualTo("A");
+        assertThat(directory.faults().pending()).isZero();
+    }
+
+    @Test
+    void aFaultForOneOperationSparesTheOthers() {
+        directory.faults().next(InMemoryOperation.ADD_ROLE_GROUP, InMemoryFault.UNAVAILABLE, 1);
+
+        assertThat(directory.listRoleGroups(PageRequest.first()).groups()).hasSize(1);
+        assertThat(directory.faults().pending()).isEqualTo(1);
+    }
+
+    @Test
+    void anyOperationFaultsStrikeWhicheverCallComesNext() {
+        directory.faults().nextOnAny(InMemoryFault.UNAVAILABLE, 2);
+
+        assertThatThrownBy(() -> directory.listRoleGroups(PageRequest.first()))
+                .isInstanceOf(UnavailableException.class);
+        assertThatThrownBy(() -> directory.addRoleGroup(RoleGroupName.of("HR")))
+                .isInstanceOf(UnavailableException.class);
+        assertThat(directory.addRoleGroup(RoleGroupName.of("HR")).name().value()).isEqualTo("HR");
+    }
+
+    @Test
+    void clearForgetsQueuedFaults() {
+        directory.faults().next(InMemoryOperation.LIST_ROLE_GROUPS, InMemoryFault.UNAVAILABLE, 3)
+                .nextOnAny(InMemoryFault.THROTTLED, 2);
+        assertThat(directory.faults().pending()).isEqualTo(5);
+
+        directory.faults().clear();
+
+        assertThat(directory.faults().pending()).isZero();
+        assertThat(directory.listRoleGroups(PageRequest.first()).groups()).hasSize(1);
     }
 
     @Test
     void refusesANegativeCount() {
-        assertThatThrownBy(() -> directory.injectFault(Operation.ADD_ROLE, Fault.THROTTLED, -1))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> directory.faults().next(InMemoryOperation.ADD_ROLE, InMemoryFault.THROTTLED, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
     }
 }

@@ -1,12 +1,17 @@
 package io.github.dingtalkroles.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.port.ConflictException;
 import io.github.dingtalkroles.port.PageRequest;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryRoleDirectoryTest {
@@ -26,17 +31,22 @@ class InMemoryRoleDirectoryTest {
     void neverHandsOutAnIdTwiceEvenAfterFailedWrites() {
         InMemoryRoleDirectory directory = InMemoryRoleDirectory.create();
         RoleGroup hr = directory.addRoleGroup(RoleGroupName.of("HR"));
-        directory.addRole(hr.id(), RoleName.of("A"));
-        try {
-            directory.addRole(hr.id(), RoleName.of("A"));
-        } catch (RuntimeException expected) {
-            // conflict
-        }
-        long b = directory.addRole(hr.id(), RoleName.of("B")).id().value();
+        Role a = directory.addRole(hr.id(), RoleName.of("A"));
+        assertThatThrownBy(() -> directory.addRole(hr.id(), RoleName.of("A")))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> directory.addRole(RoleGroupId.of(InMemoryRoleDirectory.DEFAULT_GROUP_ID),
+                RoleName.of("B"))).isInstanceOf(ConflictException.class);
 
-        assertThat(b).isEqualTo(directory.snapshot().nextId() - 1);
-        assertThat(directory.snapshot().groups().get(1).roles()).extracting(r -> r.id().value())
-                .doesNotHaveDuplicates().doesNotContain(hr.id().value());
+        Role b = directory.addRole(hr.id(), RoleName.of("B"));
+        RoleGroup it = directory.addRoleGroup(RoleGroupName.of("IT"));
+
+        List<Long> ids = new ArrayList<>();
+        directory.allRoleGroups().forEach(g -> {
+            ids.add(g.id().value());
+            g.roles().forEach(r -> ids.add(r.id().value()));
+        });
+        assertThat(ids).as("every group and role id in the directory").doesNotHaveDuplicates()
+                .contains(a.id().value(), b.id().value(), it.id().value());
     }
 
     @Test
@@ -56,8 +66,11 @@ class InMemoryRoleDirectoryTest {
     }
 
     @Test
-    void describesItselfBySizeOnly() {
+    void describesItselfWithoutListingItsContents() {
         InMemoryRoleDirectory directory = InMemoryRoleDirectory.create();
-        assertThat(directory).hasToString("InMemoryRoleDirectory[1 role groups, 4 roles]");
+        directory.addRoleGroup(RoleGroupName.of("Payroll Secrets"));
+
+        assertThat(directory.toString()).contains("2 role groups", "4 roles")
+                .doesNotContain("Payroll Secrets", "Owner");
     }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
-import io.github.dingtalkroles.emulator.Fault;
+import io.github.dingtalkroles.emulator.EmulatorFault;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +68,7 @@ class DingTalkBackendCliTest {
         assertThat(page.get("groups").get(0).get("name").asText()).isEqualTo("HR");
         assertThat(page.get("hasMore").asBoolean()).isFalse();
         assertThat(all.get("groups")).hasSize(2);
-        assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(6); // one per run: each run is a process
+        assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(6); // one per run: each run is a process
     }
 
     @Test
@@ -78,7 +78,7 @@ class DingTalkBackendCliTest {
         Cli.Result result = tokenOnly.json("--backend", "dingtalk", "--base-url", emulator.baseUrl(), "list");
 
         assertThat(ok(result).get("groups").get(0).get("name").asText()).isEqualTo("Default");
-        assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isZero();
+        assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isZero();
     }
 
     @Test
@@ -128,21 +128,21 @@ class DingTalkBackendCliTest {
 
     @Test
     void throttlingOrUnavailabilityAfterRetriesExitWithSix() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.QUOTA_EXHAUSTED, 1);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.QUOTA_EXHAUSTED, 1);
         Cli.Result quota = cli.run("list");
-        emulator.faults().next(Endpoint.GET_ROLE_GROUP, Fault.BUSY, 10);
+        emulator.faults().next(EmulatorOperation.GET_ROLE_GROUP, EmulatorFault.BUSY, 10);
         Cli.Result busy = cli.run("get-group", "--group-id", "1507113577");
 
         assertThat(quota.exitCode()).isEqualTo(6);
         assertThat(quota.err()).contains("errcode 90020");
         assertThat(busy.exitCode()).isEqualTo(6);
         assertThat(busy.err()).contains("errcode -1").hasLineCount(1);
-        assertThat(emulator.requestCount(Endpoint.GET_ROLE_GROUP)).isEqualTo(4);
+        assertThat(emulator.requestCount(EmulatorOperation.GET_ROLE_GROUP)).isEqualTo(4);
     }
 
     @Test
     void retriesTransientFailuresAndSucceeds() throws Exception {
-        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.COMMIT_THEN_BUSY, 1);
+        emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.COMMIT_THEN_BUSY, 1);
 
         JsonNode group = ok(cli.json("add-group", "--name", "HR"));
 

@@ -3,7 +3,7 @@ package io.github.dingtalkroles.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ class HostileArgumentsCliTest {
         Cli.Result result = cli.run(args.toArray(String[]::new));
 
         assertRefusedAsUsage(result);
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (EmulatorOperation endpoint : EmulatorOperation.values()) {
             assertThat(emulator.requestCount(endpoint)).as(endpoint + " requests").isZero();
         }
     }

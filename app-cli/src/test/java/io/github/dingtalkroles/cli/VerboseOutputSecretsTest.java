@@ -7,8 +7,8 @@ import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
-import io.github.dingtalkroles.emulator.Fault;
+import io.github.dingtalkroles.emulator.EmulatorFault;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,16 +94,16 @@ class VerboseOutputSecretsTest {
     void verboseOutputOfEverySubcommandThroughRefusedTokensAndRetriesHoldsNoSecret() throws Exception {
         String group = Long.toString(hr.id().value());
         String role = Long.toString(recruiter.id().value());
-        Map<Endpoint, String[]> commands = new LinkedHashMap<>();
-        commands.put(Endpoint.ADD_ROLE_GROUP, new String[] {"add-group", "--name", "Finance"});
-        commands.put(Endpoint.ADD_ROLE, new String[] {"add-role", "--group-id", group, "--name", "Payroll"});
-        commands.put(Endpoint.UPDATE_ROLE, new String[] {"update-role", "--role-id", role, "--name", "Talent"});
-        commands.put(Endpoint.LIST_ROLES, new String[] {"list", "--all"});
-        commands.put(Endpoint.GET_ROLE_GROUP, new String[] {"get-group", "--group-id", group});
-        for (Map.Entry<Endpoint, String[]> command : commands.entrySet()) {
+        Map<EmulatorOperation, String[]> commands = new LinkedHashMap<>();
+        commands.put(EmulatorOperation.ADD_ROLE_GROUP, new String[] {"add-group", "--name", "Finance"});
+        commands.put(EmulatorOperation.ADD_ROLE, new String[] {"add-role", "--group-id", group, "--name", "Payroll"});
+        commands.put(EmulatorOperation.UPDATE_ROLE, new String[] {"update-role", "--role-id", role, "--name", "Talent"});
+        commands.put(EmulatorOperation.LIST_ROLES, new String[] {"list", "--all"});
+        commands.put(EmulatorOperation.GET_ROLE_GROUP, new String[] {"get-group", "--group-id", group});
+        for (Map.Entry<EmulatorOperation, String[]> command : commands.entrySet()) {
             // a refused token (renewed and replayed), then three lost replies: the fourth attempt succeeds
-            emulator.faults().next(command.getKey(), Fault.TOKEN_EXPIRED, 1).next(command.getKey(), Fault.BUSY, 1)
-                    .next(command.getKey(), Fault.DROP_CONNECTION, 1).next(command.getKey(), Fault.TRUNCATED_JSON, 1);
+            emulator.faults().next(command.getKey(), EmulatorFault.TOKEN_EXPIRED, 1).next(command.getKey(), EmulatorFault.BUSY, 1)
+                    .next(command.getKey(), EmulatorFault.DROP_CONNECTION, 1).next(command.getKey(), EmulatorFault.TRUNCATED_JSON, 1);
 
             Run run = roles(false, command.getValue());
 
@@ -116,10 +116,10 @@ class VerboseOutputSecretsTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void verboseStackTracesOfFailuresHoldNoSecret() throws Exception {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.HTTP_500, 100);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.HTTP_500, 100);
         Run unavailable = roles(false, "list");
         emulator.faults().clear();
-        emulator.faults().next(Endpoint.GET_ROLE_GROUP, Fault.TOKEN_EXPIRED, 100);
+        emulator.faults().next(EmulatorOperation.GET_ROLE_GROUP, EmulatorFault.TOKEN_EXPIRED, 100);
         Run refused = roles(true, "get-group", "--group-id", Long.toString(hr.id().value()));
         emulator.faults().clear();
 

@@ -1,21 +1,27 @@
 package io.github.dingtalkroles.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The admin paths, served only when {@link DingTalkEmulator.Builder#adminApi(boolean)} is on: the
- * fault API and the request counts for tests outside the JVM.
+ * fault API and the request counts for tests outside the JVM. A test-only surface: every call needs
+ * the bearer secret and must not come from another origin; POSTs must be JSON ({@link #refusal}).
  *
  * <ul>
- *   <li>{@code POST /__emulator/faults} with {@code endpoint} (a name such as {@code ADD_ROLE}, a path
- *       such as {@code /role/add_role}, or {@code ANY}/absent for any endpoint), {@code fault} (a
- *       {@link Fault.Kind} name), {@code times} (default 1) and, for {@code DELAY},
- *       {@code delayMillis}; as a JSON or form body, or in the query string.</li>
+ *   <li>{@code POST /__emulator/faults} with {@code operation} (a name such as {@code ADD_ROLE}, a path
+ *       such as {@code /role/add_role}, or {@code ANY}/absent for any operation), {@code fault} (a
+ *       {@link EmulatorFault.Kind} name), {@code times} (default 1) and, for {@code DELAY},
+ *       {@code delayMillis}; as a JSON body.</li>
  *   <li>{@code GET /__emulator/faults}: how many strikes are pending. {@code DELETE}: forget them.</li>
  *   <li>{@code GET /__emulator/requests}: requests received per endpoint. {@code DELETE}: reset.</li>
  * </ul>
@@ -27,15 +33,55 @@ final class AdminApi {
     private static final String FAULTS = PREFIX + "faults";
     private static final String REQUESTS = PREFIX + "requests";
 
-    private final Faults faults;
-    private final RequestCounts counts;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    AdminApi(Faults faults, RequestCounts counts) {
+    private final EmulatorFaults faults;
+    private final RequestCounts counts;
+    private final byte[] secret;
+
+    AdminApi(EmulatorFaults faults, RequestCounts counts, String secret) {
         this.faults = faults;
         this.counts = counts;
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    Reply handle(String method, String path, Params params, String requestId) {
+    /** A fresh random bearer secret: 24 random bytes, URL-safe Base64. */
+    static String randomSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Why an admin call is refused, before anything of it is read or done; {@code null} if it may go
+     * on. Refused: a request from another origin than the emulator's own (HTTP 403: a browser page
+     * elsewhere), one without the bearer secret (HTTP 401), and a POST whose body is not JSON (HTTP
+     * 415: an HTML form cannot send JSON, and would not get past the first two anyway).
+     */
+    HttpAnswer refusal(Headers headers, String method, String ownOrigin, String requestId) {
+        String origin = headers.getFirst("Origin");
+        if (origin != null && !origin.equals(ownOrigin)) {
+            return HttpAnswer.error(403, WireError.of(403, "Cross-origin requests to the admin API are refused"),
+                    requestId);
+        }
+        String authorization = headers.getFirst("Authorization");
+        byte[] presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        if (!MessageDigest.isEqual(presented, secret)) {
+            return HttpAnswer.error(401, WireError.of(401,
+                    "The admin API needs the header Authorization: Bearer <the emulator's admin secret>"), requestId)
+                    .withHeader("WWW-Authenticate: Bearer realm=\"dingtalk-emulator admin\"");
+        }
+        String contentType = headers.getFirst("Content-Type");
+        if ("POST".equals(method) && (contentType == null
+                || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json"))) {
+            return HttpAnswer.error(415, WireError.of(415, "The admin API takes JSON bodies only"
+                    + " (Content-Type: application/json); form posts are refused"), requestId);
+        }
+        return null;
+    }
+
+    HttpAnswer handle(String method, String path, Params params, String requestId) {
         if (FAULTS.equals(path)) {
             return switch (method) {
                 case "POST" -> queueFault(params, requestId);
@@ -57,56 +103,56 @@ final class AdminApi {
                 default -> methodNotAllowed(method, "GET, DELETE", requestId);
             };
         }
-        return Reply.error(404, WireError.of(404, "No such admin path"), requestId);
+        return HttpAnswer.error(404, WireError.of(404, "No such admin path"), requestId);
     }
 
-    private Reply queueFault(Params params, String requestId) {
+    private HttpAnswer queueFault(Params params, String requestId) {
         try {
-            Optional<Endpoint> endpoint = endpoint(params.get("endpoint").orElse("ANY"));
-            Fault fault = fault(params);
+            Optional<EmulatorOperation> operation = operation(params.get("operation").orElse("ANY"));
+            EmulatorFault fault = fault(params);
             int times = (int) number(params.get("times").orElse("1"), "times");
-            if (endpoint.isPresent()) {
-                faults.next(endpoint.get(), fault, times);
+            if (operation.isPresent()) {
+                faults.next(operation.get(), fault, times);
             } else {
                 faults.nextOnAny(fault, times);
             }
             return pendingFaults(requestId);
         } catch (IllegalArgumentException e) {
-            return Reply.error(400, WireError.invalidParameter(e.getMessage()), requestId);
+            return HttpAnswer.error(400, WireError.invalidParameter(e.getMessage()), requestId);
         }
     }
 
     /** An endpoint by name or path; empty for any endpoint. */
-    private static Optional<Endpoint> endpoint(String text) {
+    private static Optional<EmulatorOperation> operation(String text) {
         if (text.equalsIgnoreCase("ANY")) {
             return Optional.empty();
         }
-        Optional<Endpoint> byPath = Endpoint.atPath(text);
+        Optional<EmulatorOperation> byPath = EmulatorOperation.atPath(text);
         if (byPath.isPresent()) {
             return byPath;
         }
         try {
-            return Optional.of(Endpoint.valueOf(text.toUpperCase(Locale.ROOT)));
+            return Optional.of(EmulatorOperation.valueOf(text.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown endpoint; use one of " + Arrays.toString(Endpoint.values())
+            throw new IllegalArgumentException("unknown operation; use one of " + Arrays.toString(EmulatorOperation.values())
                     + ", a path, or ANY");
         }
     }
 
-    private static Fault fault(Params params) {
+    private static EmulatorFault fault(Params params) {
         String name = params.get("fault").orElseThrow(() -> new IllegalArgumentException("fault is required"));
-        Fault.Kind kind;
+        EmulatorFault.Kind kind;
         try {
-            kind = Fault.Kind.valueOf(name.toUpperCase(Locale.ROOT));
+            kind = EmulatorFault.Kind.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown fault; use one of " + Arrays.toString(Fault.Kind.values()));
+            throw new IllegalArgumentException("unknown fault; use one of " + Arrays.toString(EmulatorFault.Kind.values()));
         }
-        if (kind == Fault.Kind.DELAY) {
+        if (kind == EmulatorFault.Kind.DELAY) {
             String millis = params.get("delayMillis")
                     .orElseThrow(() -> new IllegalArgumentException("a DELAY fault needs delayMillis"));
-            return Fault.delay(Duration.ofMillis(number(millis, "delayMillis")));
+            return EmulatorFault.delay(Duration.ofMillis(number(millis, "delayMillis")));
         }
-        return Fault.of(kind);
+        return EmulatorFault.of(kind);
     }
 
     private static long number(String text, String name) {
@@ -121,23 +167,23 @@ final class AdminApi {
         throw new IllegalArgumentException(name + " must be a whole number from 0 to " + Integer.MAX_VALUE);
     }
 
-    private Reply pendingFaults(String requestId) {
-        ObjectNode body = Json.success();
+    private HttpAnswer pendingFaults(String requestId) {
+        ObjectNode body = EmulatorJson.success();
         body.put("pending", faults.pending());
-        return Reply.json(body, requestId);
+        return HttpAnswer.json(body, requestId);
     }
 
-    private Reply requestCounts(String requestId) {
-        ObjectNode body = Json.success();
+    private HttpAnswer requestCounts(String requestId) {
+        ObjectNode body = EmulatorJson.success();
         ObjectNode requests = body.putObject("requests");
-        for (Map.Entry<Endpoint, Long> entry : counts.snapshot().entrySet()) {
+        for (Map.Entry<EmulatorOperation, Long> entry : counts.snapshot().entrySet()) {
             requests.put(entry.getKey().name(), entry.getValue());
         }
-        return Reply.json(body, requestId);
+        return HttpAnswer.json(body, requestId);
     }
 
-    private static Reply methodNotAllowed(String method, String allowed, String requestId) {
-        return Reply.error(405, WireError.of(405, "HTTP method " + method + " is not allowed here; use " + allowed),
+    private static HttpAnswer methodNotAllowed(String method, String allowed, String requestId) {
+        return HttpAnswer.error(405, WireError.of(405, "HTTP method " + method + " is not allowed here; use " + allowed),
                 requestId).allowing(allowed);
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *         .appCredentials("app-key", "app-secret")
  *         .start()) {
  *     URI addRole = URI.create(emulator.baseUrl() + "/role/add_role?access_token=" + token);
- *     emulator.faults().next(Endpoint.ADD_ROLE, Fault.COMMIT_THEN_BUSY, 1);
+ *     emulator.faults().next(EmulatorOperation.ADD_ROLE, EmulatorFault.COMMIT_THEN_BUSY, 1);
  *     ...
- *     assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
+ *     assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
  * }
  * }</pre>
  *
@@ -50,13 +51,16 @@ public final class DingTalkEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final WorkerPool pool;
-    private final Faults faults;
+    private final EmulatorFaults faults;
     private final RequestCounts counts;
     private final String baseUrl;
+    private final String adminSecret; // null: admin API off
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DingTalkEmulator(HttpServer server, WorkerPool pool, Faults faults, RequestCounts counts) {
+    private DingTalkEmulator(HttpServer server, WorkerPool pool, EmulatorFaults faults, RequestCounts counts,
+            String adminSecret) {
         this.server = server;
+        this.adminSecret = adminSecret;
         this.pool = pool;
         this.faults = faults;
         this.counts = counts;
@@ -80,18 +84,26 @@ public final class DingTalkEmulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The fault queue: makes the next calls of an endpoint misbehave. */
-    public Faults faults() {
+    /**
+     * The bearer secret every admin call must present ({@code Authorization: Bearer <secret>}), if the
+     * admin API is on. Hand it to the test process that drives the admin API; it is never logged.
+     */
+    public Optional<String> adminSecret() {
+        return Optional.ofNullable(adminSecret);
+    }
+
+    /** The fault queue: makes the next calls of an operation misbehave. */
+    public EmulatorFaults faults() {
         return faults;
     }
 
     /**
-     * How many requests {@code endpoint}'s path has received since the start (or the last
+     * How many requests {@code operation}'s path has received since the start (or the last
      * {@link #resetRequestCounts()}), whatever their outcome: refused, faulted or served. Useful to
      * assert retry counts, or that a client asked {@code gettoken} only once.
      */
-    public long requestCount(Endpoint endpoint) {
-        return counts.get(Objects.requireNonNull(endpoint, "endpoint"));
+    public long requestCount(EmulatorOperation operation) {
+        return counts.get(Objects.requireNonNull(operation, "operation"));
     }
 
     /** Sets every request count back to 0. */
@@ -140,8 +152,12 @@ public final class DingTalkEmulator implements AutoCloseable {
         private Duration tokenLifetime = Duration.ofSeconds(7200);
         private int qpsLimitPerApp;
         private boolean adminApi;
+        private String adminSecret;
         private int maxBodyBytes = 64 * 1024;
         private int workerThreads = 8;
+        private int maxConnections = 512;
+        private int maxRequestsPerClient = 64;
+        private Duration requestHeadTimeout = Duration.ofSeconds(3);
         private Duration clientTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
 
@@ -180,7 +196,7 @@ public final class DingTalkEmulator implements AutoCloseable {
 
         /**
          * A token that every role endpoint accepts, without {@code gettoken}, and that never expires
-         * (the {@link Fault.Kind#TOKEN_EXPIRED} fault answers as if it had, once, but keeps it valid).
+         * (the {@link EmulatorFault.Kind#TOKEN_EXPIRED} fault answers as if it had, once, but keeps it valid).
          * May be called several times.
          */
         public Builder accessToken(String token) {
@@ -209,10 +225,22 @@ public final class DingTalkEmulator implements AutoCloseable {
 
         /**
          * Serves the admin paths under {@code /__emulator/} (faults and request counts, for tests outside
-         * the JVM); off by default, when those paths answer 404.
+         * the JVM); off by default, when those paths answer 404. A test-only surface: every admin call
+         * must carry {@code Authorization: Bearer <secret>} ({@link DingTalkEmulator#adminSecret()}),
+         * send JSON (form posts are refused) and come from no other origin than the emulator's own
+         * (a browser's cross-origin request is refused).
          */
         public Builder adminApi(boolean enabled) {
             this.adminApi = enabled;
+            return this;
+        }
+
+        /**
+         * The bearer secret of the admin API; by default a random one is made when the admin API is on
+         * (read it with {@link DingTalkEmulator#adminSecret()}). Never logged.
+         */
+        public Builder adminSecret(String secret) {
+            this.adminSecret = requireText(secret, "adminSecret");
             return this;
         }
 
@@ -226,8 +254,10 @@ public final class DingTalkEmulator implements AutoCloseable {
         }
 
         /**
-         * How many requests are served at once; 8 by default. Further connections wait in a bounded
-         * queue; beyond it they are closed.
+         * How many requests are served at once (calls of the directory, injected delays included); 8 by
+         * default. A request takes a worker only once its head and body have arrived, so slow clients
+         * never hold one; a request that finds no worker free within {@link #clientTimeout} is answered
+         * busy (errcode -1).
          */
         public Builder workerThreads(int threads) {
             if (threads < 1) {
@@ -238,9 +268,46 @@ public final class DingTalkEmulator implements AutoCloseable {
         }
 
         /**
-         * How long a client may take to send a request (line, headers and body) and to take in the
-         * answer; 10 s by default. A slower client's connection is closed, so it cannot hold a worker.
-         * Injected {@linkplain Fault#delay(Duration) delays} do not count.
+         * How many connections may be sending a request or taking an answer at once, each on its own
+         * thread (the JDK server reads a request's head on a thread); 512 by default. Beyond it new
+         * connections are closed. Idle keep-alive connections do not count.
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be positive (got " + connections + ")");
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * How many requests one client address may have in progress at once (from the end of a
+         * request's head until its answer is written); 64 by default. The excess is refused at once
+         * with HTTP 429 and the connection closed. (The JDK server shows a connection's address only
+         * once its head is in; a connection still sending its head is bounded by
+         * {@link #requestHeadTimeout} and {@link #maxConnections} instead.)
+         */
+        public Builder maxRequestsPerClient(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("maxRequestsPerClient must be positive (got " + requests + ")");
+            }
+            this.maxRequestsPerClient = requests;
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request's line and headers, from its first byte; 3 s by
+         * default. A slower client's connection is closed.
+         */
+        public Builder requestHeadTimeout(Duration timeout) {
+            this.requestHeadTimeout = requirePositive(timeout, "requestHeadTimeout");
+            return this;
+        }
+
+        /**
+         * How long a client may take to send a request's body and to take in the answer (each); 10 s by
+         * default. A slower client's connection is closed. Injected
+         * {@linkplain EmulatorFault#delay(Duration) delays} do not count.
          */
         public Builder clientTimeout(Duration timeout) {
             this.clientTimeout = requirePositive(timeout, "clientTimeout");
@@ -267,13 +334,15 @@ public final class DingTalkEmulator implements AutoCloseable {
                 throw new IllegalStateException(
                         "no client could authenticate: call appCredentials(..) or accessToken(..)");
             }
-            Faults faults = new Faults();
+            EmulatorFaults faults = new EmulatorFaults();
             RequestCounts counts = new RequestCounts();
+            String secret = !adminApi ? null : adminSecret != null ? adminSecret : AdminApi.randomSecret();
+            WorkerPool pool = new WorkerPool(workerThreads, maxConnections, requestHeadTimeout, clientTimeout);
             EmulatorHandler handler = new EmulatorHandler(new RoleApi(directory),
                     new Tokens(appSecrets, fixedTokens, tokenLifetime, clock),
                     qpsLimitPerApp > 0 ? new QpsLimiter(qpsLimitPerApp, clock) : null,
-                    faults, counts, adminApi ? new AdminApi(faults, counts) : null, maxBodyBytes);
-            WorkerPool pool = new WorkerPool(workerThreads, Math.max(64, workerThreads * 16), clientTimeout);
+                    faults, counts, adminApi ? new AdminApi(faults, counts, secret) : null, maxBodyBytes,
+                    pool, new ClientLimit(maxRequestsPerClient));
             HttpServer server;
             try {
                 disableNagle();
@@ -285,7 +354,8 @@ public final class DingTalkEmulator implements AutoCloseable {
             server.setExecutor(pool);
             server.createContext("/", handler);
             server.start();
-            DingTalkEmulator emulator = new DingTalkEmulator(server, pool, faults, counts);
+            DingTalkEmulator emulator = new DingTalkEmulator(server, pool, faults, counts, secret);
+            handler.servedAt(emulator.baseUrl());
             LOG.info("DingTalk emulator listening at {}{}", emulator.baseUrl(), adminApi ? " (admin API on)" : "");
             return emulator;
         }

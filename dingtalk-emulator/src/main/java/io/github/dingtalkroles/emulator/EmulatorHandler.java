@@ -5,8 +5,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +33,16 @@ final class EmulatorHandler implements HttpHandler {
     private final RoleApi roleApi;
     private final Tokens tokens;
     private final QpsLimiter qpsLimiter; // null: no limit
-    private final Faults faults;
+    private final EmulatorFaults faults;
     private final RequestCounts counts;
     private final AdminApi admin; // null: admin paths are 404
     private final int maxBodyBytes;
+    private final WorkerPool pool;
+    private final ClientLimit clientLimit;
+    private volatile String ownOrigin = "";
 
-    EmulatorHandler(RoleApi roleApi, Tokens tokens, QpsLimiter qpsLimiter, Faults faults, RequestCounts counts,
-            AdminApi admin, int maxBodyBytes) {
+    EmulatorHandler(RoleApi roleApi, Tokens tokens, QpsLimiter qpsLimiter, EmulatorFaults faults, RequestCounts counts,
+            AdminApi admin, int maxBodyBytes, WorkerPool pool, ClientLimit clientLimit) {
         this.roleApi = roleApi;
         this.tokens = tokens;
         this.qpsLimiter = qpsLimiter;
@@ -45,17 +50,38 @@ final class EmulatorHandler implements HttpHandler {
         this.counts = counts;
         this.admin = admin;
         this.maxBodyBytes = maxBodyBytes;
+        this.pool = pool;
+        this.clientLimit = clientLimit;
+    }
+
+    /** The emulator's own origin ({@code http://host:port}), the one origin the admin API accepts. */
+    void servedAt(String origin) {
+        this.ownOrigin = origin;
     }
 
     @Override
     public void handle(HttpExchange exchange) {
+        WorkerPool.Guard guard = WorkerPool.current();
+        guard.arm(); // the head is in: from here the client time-out applies
+        InetAddress client = exchange.getRemoteAddress().getAddress();
+        boolean entered = false;
         try {
-            serve(exchange);
+            entered = clientLimit.tryEnter(client);
+            if (entered) {
+                serve(exchange);
+            } else {
+                LOG.debug("Refused a request: its client address has too many in progress");
+                send(exchange, guard, HttpAnswer.error(429, WireError.of(429,
+                        "Too many requests in progress from your address"), RequestIds.next()).closing());
+            }
         } catch (IOException e) {
             LOG.debug("Connection lost while serving {}: {}", exchange.getRequestURI().getRawPath(), e.toString());
         } catch (RuntimeException e) {
             LOG.warn("Unexpected failure serving {}", exchange.getRequestURI().getRawPath(), e);
         } finally {
+            if (entered) {
+                clientLimit.exit(client);
+            }
             exchange.close();
         }
     }
@@ -67,23 +93,30 @@ final class EmulatorHandler implements HttpHandler {
         String requestId = RequestIds.next();
 
         if (admin != null && path.startsWith(AdminApi.PREFIX)) {
+            HttpAnswer refusal = admin.refusal(exchange.getRequestHeaders(), method, ownOrigin, requestId);
+            if (refusal != null) {
+                LOG.debug("{} {}: admin call refused with HTTP {}", method, path, refusal.status());
+                send(exchange, guard, refusal.closing());
+                return;
+            }
             byte[] body = readBody(exchange);
             if (!guard.disarm()) {
                 return;
             }
-            send(exchange, guard, body == null ? tooLarge(requestId) : admin(exchange, method, path, body, requestId));
+            send(exchange, guard, body == null ? tooLarge(requestId) : withWorker(requestId,
+                    () -> admin(exchange, method, path, body, requestId)));
             return;
         }
-        Optional<Endpoint> routed = Endpoint.atPath(path);
+        Optional<EmulatorOperation> routed = EmulatorOperation.atPath(path);
         if (routed.isEmpty()) {
-            send(exchange, guard, Reply.error(404, WireError.of(404, "The requested URI does not exist"), requestId));
+            send(exchange, guard, HttpAnswer.error(404, WireError.of(404, "The requested URI does not exist"), requestId));
             return;
         }
-        Endpoint endpoint = routed.get();
-        counts.increment(endpoint);
-        if (!endpoint.method().equals(method)) {
-            send(exchange, guard, Reply.error(405, WireError.of(405, "HTTP method " + method
-                    + " is not allowed here; use " + endpoint.method()), requestId).allowing(endpoint.method()));
+        EmulatorOperation operation = routed.get();
+        counts.increment(operation);
+        if (!operation.method().equals(method)) {
+            send(exchange, guard, HttpAnswer.error(405, WireError.of(405, "HTTP method " + method
+                    + " is not allowed here; use " + operation.method()), requestId).allowing(operation.method()));
             return;
         }
         byte[] body = readBody(exchange);
@@ -95,64 +128,90 @@ final class EmulatorHandler implements HttpHandler {
             return;
         }
 
-        Fault fault = faults.take(endpoint).orElse(null);
-        Reply reply;
-        if (fault != null && replacesCall(fault, endpoint)) {
-            LOG.debug("{} {}: injected fault {}", method, path, fault);
-            if (fault.kind() == Fault.Kind.DROP_CONNECTION) {
-                return; // closing the exchange without an answer drops the connection
-            }
-            if (fault.kind() == Fault.Kind.TOKEN_EXPIRED) {
-                tokens.expire(presentedToken(exchange, body));
-            }
-            reply = faultReply(fault, endpoint, requestId);
-        } else {
-            reply = answer(endpoint, exchange, body, requestId);
-            if (fault != null) {
-                LOG.debug("{} {}: injected fault {} after the call", method, path, fault);
-                reply = spoil(reply, fault, endpoint, requestId);
-                if (reply == null) {
-                    return;
-                }
-            }
+        HttpAnswer reply = withWorker(requestId, () -> call(exchange, operation, body, requestId));
+        if (reply == null) {
+            return; // dropped or interrupted: no answer
         }
         LOG.debug("{} {} -> HTTP {}", method, path, reply.status());
         send(exchange, guard, reply);
     }
 
-    /** Whether the fault answers instead of the call (the directory is not touched). */
-    private static boolean replacesCall(Fault fault, Endpoint endpoint) {
-        return !fault.kind().afterCall() || (fault.kind() == Fault.Kind.COMMIT_THEN_BUSY && !endpoint.isWrite());
+    /** A call of {@code operation}, with its queued fault if any; {@code null}: send no answer. */
+    private HttpAnswer call(HttpExchange exchange, EmulatorOperation operation, byte[] body, String requestId) {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        EmulatorFault fault = faults.take(operation).orElse(null);
+        HttpAnswer reply;
+        if (fault != null && replacesCall(fault, operation)) {
+            LOG.debug("{} {}: injected fault {}", method, path, fault);
+            if (fault.kind() == EmulatorFault.Kind.DROP_CONNECTION) {
+                return null; // closing the exchange without an answer drops the connection
+            }
+            if (fault.kind() == EmulatorFault.Kind.TOKEN_EXPIRED) {
+                tokens.expire(presentedToken(exchange, body));
+            }
+            reply = faultReply(fault, operation, requestId);
+        } else {
+            reply = answer(operation, exchange, body, requestId);
+            if (fault != null) {
+                LOG.debug("{} {}: injected fault {} after the call", method, path, fault);
+                reply = spoil(reply, fault, operation, requestId);
+                if (reply == null) {
+                    return null;
+                }
+            }
+        }
+        return reply;
     }
 
-    /** The normal answer to a call of {@code endpoint}. */
-    private Reply answer(Endpoint endpoint, HttpExchange exchange, byte[] rawBody, String requestId) {
+    /**
+     * Runs {@code call} on one of the workers that serve requests; if none is free within the client
+     * time-out, answers busy (errcode -1) without calling.
+     */
+    private HttpAnswer withWorker(String requestId, Supplier<HttpAnswer> call) {
+        if (!pool.acquireWorker()) {
+            return HttpAnswer.error(WireError.of(-1, "System busy"), requestId);
+        }
+        try {
+            return call.get();
+        } finally {
+            pool.releaseWorker();
+        }
+    }
+
+    /** Whether the fault answers instead of the call (the directory is not touched). */
+    private static boolean replacesCall(EmulatorFault fault, EmulatorOperation operation) {
+        return !fault.kind().afterCall() || (fault.kind() == EmulatorFault.Kind.COMMIT_THEN_BUSY && !operation.isWrite());
+    }
+
+    /** The normal answer to a call of {@code operation}. */
+    private HttpAnswer answer(EmulatorOperation operation, HttpExchange exchange, byte[] rawBody, String requestId) {
         try {
             Params query = Params.query(exchange.getRequestURI().getRawQuery());
-            ObjectNode answer = endpoint == Endpoint.GETTOKEN
+            ObjectNode answer = operation == EmulatorOperation.GETTOKEN
                     ? gettoken(query)
-                    : roleCall(endpoint, query, rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
-            return Reply.json(answer, requestId);
+                    : roleCall(operation, query, rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
+            return HttpAnswer.json(answer, requestId);
         } catch (WireException e) {
-            return Reply.error(e.error(), requestId);
+            return HttpAnswer.error(e.error(), requestId);
         } catch (RuntimeException e) {
-            LOG.warn("Unexpected failure serving {}", endpoint.path(), e);
-            return Reply.error(WireError.SYSTEM_ERROR, requestId);
+            LOG.warn("Unexpected failure serving {}", operation.path(), e);
+            return HttpAnswer.error(WireError.SYSTEM_ERROR, requestId);
         }
     }
 
     private ObjectNode gettoken(Params query) throws WireException {
         String appKey = tokens.authenticate(query);
-        throttle(appKey, Endpoint.GETTOKEN);
+        throttle(appKey, EmulatorOperation.GETTOKEN);
         Tokens.Issued issued = tokens.issue(appKey);
-        ObjectNode answer = Json.success();
+        ObjectNode answer = EmulatorJson.success();
         answer.put("access_token", issued.token());
         answer.put("expires_in", issued.expiresInSeconds());
         return answer;
     }
 
     /** A role endpoint's call: the token first (as DingTalk's gateway does), then the QPS limit, then the body. */
-    private ObjectNode roleCall(Endpoint endpoint, Params query, byte[] rawBody, String contentType)
+    private ObjectNode roleCall(EmulatorOperation operation, Params query, byte[] rawBody, String contentType)
             throws WireException {
         Params body;
         WireException malformed = null;
@@ -163,15 +222,15 @@ final class EmulatorHandler implements HttpHandler {
             malformed = e;
         }
         String app = tokens.appOf(token(query, body));
-        throttle(app, endpoint);
+        throttle(app, operation);
         if (malformed != null) {
             throw malformed;
         }
-        return roleApi.call(endpoint, body);
+        return roleApi.call(operation, body);
     }
 
-    private void throttle(String app, Endpoint endpoint) throws WireException {
-        if (qpsLimiter != null && !qpsLimiter.tryAcquire(app, endpoint)) {
+    private void throttle(String app, EmulatorOperation operation) throws WireException {
+        if (qpsLimiter != null && !qpsLimiter.tryAcquire(app, operation)) {
             throw WireError.THROTTLED.toException();
         }
     }
@@ -194,27 +253,27 @@ final class EmulatorHandler implements HttpHandler {
         }
     }
 
-    private static Reply faultReply(Fault fault, Endpoint endpoint, String requestId) {
+    private static HttpAnswer faultReply(EmulatorFault fault, EmulatorOperation operation, String requestId) {
         return switch (fault.kind()) {
-            case BUSY, COMMIT_THEN_BUSY -> Reply.error(WireError.busy(endpoint), requestId);
-            case SYSTEM_ERROR -> Reply.error(WireError.SYSTEM_ERROR, requestId);
-            case THROTTLED -> Reply.error(WireError.THROTTLED, requestId);
-            case QUOTA_EXHAUSTED -> Reply.error(WireError.QUOTA_EXHAUSTED, requestId);
-            case TOKEN_EXPIRED -> Reply.error(WireError.TOKEN_INVALID, requestId);
-            case HTTP_500 -> Reply.html(500, HTML_500);
-            case HTML_THROTTLE_PAGE -> Reply.html(200, HTML_THROTTLE_PAGE);
-            case PUNISH -> Reply.raw(Reply.JSON, PUNISH_BODY.getBytes(StandardCharsets.UTF_8));
-            case EMPTY_BODY -> Reply.raw(Reply.JSON, new byte[0]);
+            case BUSY, COMMIT_THEN_BUSY -> HttpAnswer.error(WireError.busy(operation), requestId);
+            case SYSTEM_ERROR -> HttpAnswer.error(WireError.SYSTEM_ERROR, requestId);
+            case THROTTLED -> HttpAnswer.error(WireError.THROTTLED, requestId);
+            case QUOTA_EXHAUSTED -> HttpAnswer.error(WireError.QUOTA_EXHAUSTED, requestId);
+            case TOKEN_EXPIRED -> HttpAnswer.error(WireError.TOKEN_INVALID, requestId);
+            case HTTP_500 -> HttpAnswer.html(500, HTML_500);
+            case HTML_THROTTLE_PAGE -> HttpAnswer.html(200, HTML_THROTTLE_PAGE);
+            case PUNISH -> HttpAnswer.raw(HttpAnswer.JSON, PUNISH_BODY.getBytes(StandardCharsets.UTF_8));
+            case EMPTY_BODY -> HttpAnswer.raw(HttpAnswer.JSON, new byte[0]);
             case DROP_CONNECTION, TRUNCATED_JSON, DELAY ->
                     throw new IllegalArgumentException(fault + " does not replace the call");
         };
     }
 
     /** The answer of a call that was carried out, spoilt by {@code fault}; {@code null} if interrupted. */
-    private static Reply spoil(Reply reply, Fault fault, Endpoint endpoint, String requestId) {
+    private static HttpAnswer spoil(HttpAnswer reply, EmulatorFault fault, EmulatorOperation operation, String requestId) {
         switch (fault.kind()) {
             case COMMIT_THEN_BUSY:
-                return Reply.error(WireError.busy(endpoint), requestId);
+                return HttpAnswer.error(WireError.busy(operation), requestId);
             case TRUNCATED_JSON:
                 return reply.truncated();
             case DELAY:
@@ -230,18 +289,18 @@ final class EmulatorHandler implements HttpHandler {
         }
     }
 
-    private Reply admin(HttpExchange exchange, String method, String path, byte[] rawBody, String requestId) {
+    private HttpAnswer admin(HttpExchange exchange, String method, String path, byte[] rawBody, String requestId) {
         try {
             Params query = Params.query(exchange.getRequestURI().getRawQuery());
             Params body = Params.body(rawBody, exchange.getRequestHeaders().getFirst("Content-Type"));
             return admin.handle(method, path, body.orElse(query), requestId);
         } catch (WireException e) {
-            return Reply.error(400, e.error(), requestId);
+            return HttpAnswer.error(400, e.error(), requestId);
         }
     }
 
-    private Reply tooLarge(String requestId) {
-        return Reply.error(413, WireError.of(413, "The request body is larger than " + maxBodyBytes + " bytes"),
+    private HttpAnswer tooLarge(String requestId) {
+        return HttpAnswer.error(413, WireError.of(413, "The request body is larger than " + maxBodyBytes + " bytes"),
                 requestId).closing();
     }
 
@@ -262,13 +321,14 @@ final class EmulatorHandler implements HttpHandler {
     }
 
     /** Writes the answer; the client must take it within the client time-out. */
-    private static void send(HttpExchange exchange, WorkerPool.Guard guard, Reply reply) throws IOException {
+    private static void send(HttpExchange exchange, WorkerPool.Guard guard, HttpAnswer reply) throws IOException {
         guard.arm();
         if (reply.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         }
-        if (reply.allow() != null) {
-            exchange.getResponseHeaders().set("Allow", reply.allow());
+        if (reply.header() != null) {
+            int colon = reply.header().indexOf(':');
+            exchange.getResponseHeaders().set(reply.header().substring(0, colon), reply.header().substring(colon + 1).strip());
         }
         if (reply.closeConnection()) {
             exchange.getResponseHeaders().set("Connection", "close");

@@ -122,7 +122,7 @@ final class Params {
     private static Params json(byte[] body) throws WireException {
         JsonNode root;
         try {
-            root = Json.parse(body);
+            root = EmulatorJson.parse(body);
         } catch (IOException e) {
             throw WireError.invalidParameter("the body is not valid JSON").toException();
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentMap;
 final class QpsLimiter {
     private static final long WINDOW_MILLIS = 1000;
 
-    private record Key(String app, Endpoint endpoint) {
+    private record Key(String app, EmulatorOperation operation) {
     }
 
     private final int limit;
@@ -27,9 +27,9 @@ final class QpsLimiter {
         this.clock = clock;
     }
 
-    /** Whether {@code app} may call {@code endpoint} now; if so, the call is counted. */
-    boolean tryAcquire(String app, Endpoint endpoint) {
-        Deque<Long> window = calls.computeIfAbsent(new Key(app, endpoint), k -> new ArrayDeque<>());
+    /** Whether {@code app} may call {@code operation} now; if so, the call is counted. */
+    boolean tryAcquire(String app, EmulatorOperation operation) {
+        Deque<Long> window = calls.computeIfAbsent(new Key(app, operation), k -> new ArrayDeque<>());
         long now = clock.millis();
         synchronized (window) {
             while (!window.isEmpty() && window.peekFirst() <= now - WINDOW_MILLIS) {

@@ -6,14 +6,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /** How many requests each endpoint has received. Thread-safe. */
 final class RequestCounts {
-    private final AtomicLongArray counts = new AtomicLongArray(Endpoint.values().length);
+    private final AtomicLongArray counts = new AtomicLongArray(EmulatorOperation.values().length);
 
-    void increment(Endpoint endpoint) {
-        counts.incrementAndGet(endpoint.ordinal());
+    void increment(EmulatorOperation operation) {
+        counts.incrementAndGet(operation.ordinal());
     }
 
-    long get(Endpoint endpoint) {
-        return counts.get(endpoint.ordinal());
+    long get(EmulatorOperation operation) {
+        return counts.get(operation.ordinal());
     }
 
     void reset() {
@@ -23,10 +23,10 @@ final class RequestCounts {
     }
 
     /** Every endpoint's count, in declaration order. */
-    Map<Endpoint, Long> snapshot() {
-        Map<Endpoint, Long> all = new EnumMap<>(Endpoint.class);
-        for (Endpoint endpoint : Endpoint.values()) {
-            all.put(endpoint, get(endpoint));
+    Map<EmulatorOperation, Long> snapshot() {
+        Map<EmulatorOperation, Long> all = new EnumMap<>(EmulatorOperation.class);
+        for (EmulatorOperation operation : EmulatorOperation.values()) {
+            all.put(operation, get(operation));
         }
         return all;
     }

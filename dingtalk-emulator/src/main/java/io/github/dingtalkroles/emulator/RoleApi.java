@@ -19,6 +19,8 @@ import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,59 +44,45 @@ final class RoleApi {
      * @return the success body, starting {@code errcode 0, errmsg ok}, without {@code request_id}
      * @throws WireException the error answer
      */
-    ObjectNode call(Endpoint endpoint, Params body) throws WireException {
-        return switch (endpoint) {
+    ObjectNode call(EmulatorOperation operation, Params body) throws WireException {
+        return switch (operation) {
             case ADD_ROLE_GROUP -> addRoleGroup(body);
             case ADD_ROLE -> addRole(body);
             case UPDATE_ROLE -> updateRole(body);
             case LIST_ROLES -> listRoles(body);
             case GET_ROLE_GROUP -> getRoleGroup(body);
-            case GETTOKEN -> throw new IllegalArgumentException("gettoken is not a role endpoint");
+            case GETTOKEN -> throw new IllegalArgumentException("gettoken is not a role operation");
         };
     }
 
     private ObjectNode addRoleGroup(Params body) throws WireException {
         String rawName = body.get("name").orElseThrow(WireError.PARAMETER_EMPTY::toException);
         RoleGroupName name = name(RoleGroupName::of, rawName);
-        RoleGroup group = port(Endpoint.ADD_ROLE_GROUP, () -> directory.addRoleGroup(name));
-        ObjectNode answer = Json.success();
+        RoleGroup group = port(EmulatorOperation.ADD_ROLE_GROUP, () -> directory.addRoleGroup(name));
+        ObjectNode answer = EmulatorJson.success();
         answer.put("groupId", group.id().value());
         return answer;
     }
 
     private ObjectNode addRole(Params body) throws WireException {
-        Optional<String> rawName = body.get("roleName");
-        Optional<String> rawGroupId = body.get("groupId");
-        if (rawName.isEmpty() || rawGroupId.isEmpty()) {
-            throw WireError.ROLE_EMPTY.toException();
-        }
-        long groupId = positiveLong(rawGroupId.get());
-        if (groupId <= 0) {
-            throw WireError.INVALID_GROUP_ID.toException();
-        }
-        RoleName name = name(RoleName::of, rawName.get());
-        Role role = port(Endpoint.ADD_ROLE, () -> directory.addRole(RoleGroupId.of(groupId), name));
-        ObjectNode answer = Json.success();
+        List<String> fields = required(body, WireError.ROLE_EMPTY, "roleName", "groupId");
+        long groupId = id(fields.get(1), WireError.INVALID_GROUP_ID);
+        RoleName name = name(RoleName::of, fields.get(0));
+        Role role = port(EmulatorOperation.ADD_ROLE, () -> directory.addRole(RoleGroupId.of(groupId), name));
+        ObjectNode answer = EmulatorJson.success();
         answer.put("roleId", role.id().value());
         return answer;
     }
 
     private ObjectNode updateRole(Params body) throws WireException {
-        Optional<String> rawRoleId = body.get("roleId");
-        Optional<String> rawName = body.get("roleName");
-        if (rawRoleId.isEmpty() || rawName.isEmpty()) {
-            throw WireError.PARAMETER_EMPTY.toException();
-        }
-        long roleId = positiveLong(rawRoleId.get());
-        if (roleId <= 0) {
-            throw WireError.INVALID_ROLE_ID.toException();
-        }
-        RoleName name = name(RoleName::of, rawName.get());
-        port(Endpoint.UPDATE_ROLE, () -> {
+        List<String> fields = required(body, WireError.PARAMETER_EMPTY, "roleId", "roleName");
+        long roleId = id(fields.get(0), WireError.INVALID_ROLE_ID);
+        RoleName name = name(RoleName::of, fields.get(1));
+        port(EmulatorOperation.UPDATE_ROLE, () -> {
             directory.renameRole(RoleId.of(roleId), name);
             return null;
         });
-        return Json.success();
+        return EmulatorJson.success();
     }
 
     /**
@@ -116,9 +104,9 @@ final class RoleApi {
         PageRequest request = rawSize.isPresent() && rawOffset.isPresent()
                 ? new PageRequest((int) Math.min(offset, Integer.MAX_VALUE), (int) size)
                 : PageRequest.first();
-        RoleGroupPage page = port(Endpoint.LIST_ROLES, () -> directory.listRoleGroups(request));
+        RoleGroupPage page = port(EmulatorOperation.LIST_ROLES, () -> directory.listRoleGroups(request));
 
-        ObjectNode answer = Json.success();
+        ObjectNode answer = EmulatorJson.success();
         ObjectNode result = answer.putObject("result");
         result.put("hasMore", page.hasMore());
         ArrayNode list = result.putArray("list");
@@ -139,10 +127,10 @@ final class RoleApi {
         if (groupId <= 0) {
             throw WireError.INVALID_PARAMETER.toException();
         }
-        RoleGroup group = port(Endpoint.GET_ROLE_GROUP, () -> directory.findRoleGroup(RoleGroupId.of(groupId)))
+        RoleGroup group = port(EmulatorOperation.GET_ROLE_GROUP, () -> directory.findRoleGroup(RoleGroupId.of(groupId)))
                 .orElseThrow(WireError.INVALID_PARAMETER::toException);
 
-        ObjectNode answer = Json.success();
+        ObjectNode answer = EmulatorJson.success();
         ObjectNode roleGroup = answer.putObject("role_group");
         roleGroup.put("group_name", group.name().value());
         ArrayNode roles = roleGroup.putArray("roles");
@@ -162,6 +150,28 @@ final class RoleApi {
     }
 
     /** The number in {@code text}, or -1 if it is not a positive whole number that fits a long. */
+    /** The values of fields that must all be present; {@code missing} if one is not. */
+    private static List<String> required(Params body, WireError missing, String... names) throws WireException {
+        List<String> values = new ArrayList<>(names.length);
+        for (String name : names) {
+            Optional<String> value = body.get(name);
+            if (value.isEmpty()) {
+                throw missing.toException();
+            }
+            values.add(value.get());
+        }
+        return values;
+    }
+
+    /** A positive id; {@code invalid} if the text is not one. */
+    private static long id(String text, WireError invalid) throws WireException {
+        long id = positiveLong(text);
+        if (id <= 0) {
+            throw invalid.toException();
+        }
+        return id;
+    }
+
     private static long positiveLong(String text) {
         long value = nonNegativeLong(text);
         return value == 0 ? -1 : value;
@@ -178,17 +188,17 @@ final class RoleApi {
     }
 
     /** Calls the port, answering its typed failures with the endpoint's error code. */
-    private static <T> T port(Endpoint endpoint, Supplier<T> call) throws WireException {
+    private static <T> T port(EmulatorOperation operation, Supplier<T> call) throws WireException {
         try {
             return call.get();
         } catch (RoleDirectoryException e) {
-            throw translate(endpoint, e).toException();
+            throw translate(operation, e).toException();
         }
     }
 
-    private static WireError translate(Endpoint endpoint, RoleDirectoryException e) {
+    private static WireError translate(EmulatorOperation operation, RoleDirectoryException e) {
         if (e instanceof NotFoundException) {
-            return switch (endpoint) {
+            return switch (operation) {
                 case ADD_ROLE -> WireError.INVALID_GROUP_ID;
                 case UPDATE_ROLE -> WireError.INVALID_ROLE_ID;
                 default -> WireError.INVALID_PARAMETER;
@@ -196,11 +206,11 @@ final class RoleApi {
         }
         if (e instanceof ConflictException conflict) {
             return switch (conflict.reason()) {
-                case DUPLICATE_NAME -> endpoint == Endpoint.ADD_ROLE_GROUP
+                case DUPLICATE_NAME -> operation == EmulatorOperation.ADD_ROLE_GROUP
                         ? WireError.DUPLICATE_GROUP_NAME : WireError.DUPLICATE_ROLE_NAME;
-                case IMMUTABLE_DEFAULT_GROUP -> endpoint == Endpoint.ADD_ROLE
+                case IMMUTABLE_DEFAULT_GROUP -> operation == EmulatorOperation.ADD_ROLE
                         ? WireError.ADD_TO_DEFAULT_GROUP : WireError.MODIFY_DEFAULT_GROUP;
-                case LISTING_CHANGED -> WireError.busy(endpoint);
+                case LISTING_CHANGED -> WireError.busy(operation);
             };
         }
         if (e instanceof ThrottledException throttled) {
@@ -213,7 +223,7 @@ final class RoleApi {
             return WireError.invalidParameter(e.getMessage());
         }
         if (e instanceof UnavailableException) {
-            return WireError.busy(endpoint);
+            return WireError.busy(operation);
         }
         return WireError.SYSTEM_ERROR;
     }

@@ -42,8 +42,8 @@ record WireError(long errcode, String subCode, String subMsg, String errmsg) {
     }
 
     /** -1 as the endpoint's page words it. */
-    static WireError busy(Endpoint endpoint) {
-        return of(-1, endpoint.busyMessage());
+    static WireError busy(EmulatorOperation operation) {
+        return of(-1, operation.busyMessage());
     }
 
     /** The gateway's errcode 88 around a sub-code, worded as DingTalk's gateway does. */

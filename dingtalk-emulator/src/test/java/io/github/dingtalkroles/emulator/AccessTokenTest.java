@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dingtalkroles.emulator.WireClient.Answer;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
+import io.github.dingtalkroles.testsupport.MutableClock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

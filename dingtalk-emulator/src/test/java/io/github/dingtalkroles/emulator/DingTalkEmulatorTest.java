@@ -44,13 +44,6 @@ class DingTalkEmulatorTest {
     }
 
     @Test
-    void turnsNaglesAlgorithmOffSoRepliesAreNotHeldForDelayedAcks() {
-        try (DingTalkEmulator emulator = builder().start()) {
-            assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
-        }
-    }
-
-    @Test
     void listensOnTheGivenPort() throws IOException {
         int free;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -91,12 +84,12 @@ class DingTalkEmulatorTest {
     @Test
     void faultsRefuseNonsense() {
         try (DingTalkEmulator emulator = builder().start()) {
-            assertThatThrownBy(() -> emulator.faults().next(Endpoint.ADD_ROLE, Fault.BUSY, -1))
+            assertThatThrownBy(() -> emulator.faults().next(EmulatorOperation.ADD_ROLE, EmulatorFault.BUSY, -1))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> Fault.of(Fault.Kind.DELAY)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> Fault.delay(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-            assertThat(Fault.of(Fault.Kind.BUSY)).isSameAs(Fault.BUSY);
-            assertThat(Fault.delay(Duration.ofSeconds(1))).isEqualTo(Fault.delay(Duration.ofMillis(1000)));
+            assertThatThrownBy(() -> EmulatorFault.of(EmulatorFault.Kind.DELAY)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> EmulatorFault.delay(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(EmulatorFault.of(EmulatorFault.Kind.BUSY)).isSameAs(EmulatorFault.BUSY);
+            assertThat(EmulatorFault.delay(Duration.ofSeconds(1))).isEqualTo(EmulatorFault.delay(Duration.ofMillis(1000)));
         }
     }
 
@@ -115,11 +108,11 @@ class DingTalkEmulatorTest {
     @Test
     void closeEndsCallsInFlightInsteadOfWaitingForThem() throws Exception {
         DingTalkEmulator emulator = builder().start();
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.delay(Duration.ofMinutes(5)));
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.delay(Duration.ofMinutes(5)));
         WireClient client = new WireClient(emulator).withTimeout(Duration.ofMinutes(1));
         CompletableFuture<WireClient.Answer> inFlight = CompletableFuture.supplyAsync(
                 () -> client.postForm("/topapi/role/list", "t", fields()));
-        while (emulator.requestCount(Endpoint.LIST_ROLES) == 0) {
+        while (emulator.requestCount(EmulatorOperation.LIST_ROLES) == 0) {
             Thread.sleep(10);
         }
 

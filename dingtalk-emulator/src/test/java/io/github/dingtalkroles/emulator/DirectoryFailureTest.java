@@ -10,8 +10,9 @@ import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.emulator.WireClient.Answer;
+import io.github.dingtalkroles.inmemory.InMemoryFault;
+import io.github.dingtalkroles.inmemory.InMemoryOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
-import io.github.dingtalkroles.inmemory.Operation;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RejectedInputException;
@@ -36,8 +37,8 @@ class DirectoryFailureTest {
     @Test
     void throttlingAnswers90018AndASpentQuota90020() {
         InMemoryRoleDirectory directory = InMemoryRoleDirectory.create();
-        directory.injectFault(Operation.LIST_ROLE_GROUPS, io.github.dingtalkroles.inmemory.Fault.THROTTLED, 1);
-        directory.injectFault(Operation.LIST_ROLE_GROUPS, io.github.dingtalkroles.inmemory.Fault.QUOTA_EXHAUSTED, 1);
+        directory.faults().next(InMemoryOperation.LIST_ROLE_GROUPS, InMemoryFault.THROTTLED, 1);
+        directory.faults().next(InMemoryOperation.LIST_ROLE_GROUPS, InMemoryFault.QUOTA_EXHAUSTED, 1);
         try (DingTalkEmulator emulator = emulatorOver(directory)) {
             WireClient client = new WireClient(emulator);
 
@@ -49,8 +50,8 @@ class DirectoryFailureTest {
     @Test
     void unavailabilityAnswersMinusOneWithThePagesWording() {
         InMemoryRoleDirectory directory = InMemoryRoleDirectory.create();
-        directory.injectFault(Operation.RENAME_ROLE, io.github.dingtalkroles.inmemory.Fault.UNAVAILABLE, 1);
-        directory.injectFault(Operation.FIND_ROLE_GROUP, io.github.dingtalkroles.inmemory.Fault.UNAVAILABLE, 1);
+        directory.faults().next(InMemoryOperation.RENAME_ROLE, InMemoryFault.UNAVAILABLE, 1);
+        directory.faults().next(InMemoryOperation.FIND_ROLE_GROUP, InMemoryFault.UNAVAILABLE, 1);
         try (DingTalkEmulator emulator = emulatorOver(directory)) {
             WireClient client = new WireClient(emulator);
 
@@ -67,7 +68,7 @@ class DirectoryFailureTest {
     @Test
     void refusedCredentialsAnswer88With40014() {
         InMemoryRoleDirectory directory = InMemoryRoleDirectory.create();
-        directory.injectFault(Operation.ADD_ROLE_GROUP, io.github.dingtalkroles.inmemory.Fault.NOT_AUTHORIZED, 1);
+        directory.faults().next(InMemoryOperation.ADD_ROLE_GROUP, InMemoryFault.NOT_AUTHORIZED, 1);
         try (DingTalkEmulator emulator = emulatorOver(directory)) {
             Answer answer = addGroup(emulator);
 

@@ -45,8 +45,8 @@ class FaultInjectionTest {
 
     @ParameterizedTest(name = "{0} answers errcode {1}")
     @CsvSource({"BUSY, -1", "SYSTEM_ERROR, 400001", "THROTTLED, 90018", "QUOTA_EXHAUSTED, 90020", "TOKEN_EXPIRED, 88"})
-    void anErrcodeFaultAnswersItsCodeAndWritesNothing(Fault.Kind kind, long errcode) {
-        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.of(kind), 1);
+    void anErrcodeFaultAnswersItsCodeAndWritesNothing(EmulatorFault.Kind kind, long errcode) {
+        emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.of(kind), 1);
 
         Answer answer = addGroup("HR");
 
@@ -58,8 +58,8 @@ class FaultInjectionTest {
     }
 
     @Test
-    void busyIsWordedAsTheEndpointsPageWordsIt() {
-        emulator.faults().next(Endpoint.ADD_ROLE, Fault.BUSY).next(Endpoint.UPDATE_ROLE, Fault.BUSY);
+    void busyIsWordedAsTheOperationsPageWordsIt() {
+        emulator.faults().next(EmulatorOperation.ADD_ROLE, EmulatorFault.BUSY).next(EmulatorOperation.UPDATE_ROLE, EmulatorFault.BUSY);
 
         assertThat(client.postForm("/role/add_role", TOKEN, fields()).errmsg()).isEqualTo("System busy");
         assertThat(client.postForm("/role/update_role", TOKEN, fields()).errmsg()).isEqualTo("The system is busy");
@@ -68,7 +68,7 @@ class FaultInjectionTest {
     @Test
     void anExpiredTokenFaultReallyInvalidatesAGettokenToken() {
         String token = client.token("app", "secret");
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.TOKEN_EXPIRED, 1);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.TOKEN_EXPIRED, 1);
 
         Answer expired = client.postForm(LIST, token, fields());
         Answer after = client.postForm(LIST, token, fields());
@@ -82,7 +82,7 @@ class FaultInjectionTest {
 
     @Test
     void anExpiredTokenFaultLeavesAFixedTokenValid() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.TOKEN_EXPIRED, 1);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.TOKEN_EXPIRED, 1);
 
         assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isEqualTo(88);
         assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isZero();
@@ -90,7 +90,7 @@ class FaultInjectionTest {
 
     @Test
     void http500AnswersAnHtmlServerError() {
-        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.HTTP_500);
+        emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.HTTP_500);
 
         Answer answer = addGroup("HR");
 
@@ -101,7 +101,7 @@ class FaultInjectionTest {
 
     @Test
     void theThrottlePageIsA200HtmlPageWithoutErrcode() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.HTML_THROTTLE_PAGE);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.HTML_THROTTLE_PAGE);
 
         Answer answer = client.postForm(LIST, TOKEN, fields());
 
@@ -112,7 +112,7 @@ class FaultInjectionTest {
 
     @Test
     void punishAnswersTheIpBanBody() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.PUNISH);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.PUNISH);
 
         Answer answer = client.postForm(LIST, TOKEN, fields());
 
@@ -125,7 +125,7 @@ class FaultInjectionTest {
 
     @Test
     void emptyBodyAnswers200WithNothingAndWritesNothing() {
-        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.EMPTY_BODY);
+        emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.EMPTY_BODY);
 
         Answer answer = addGroup("HR");
 
@@ -137,21 +137,23 @@ class FaultInjectionTest {
 
     @Test
     void truncatedJsonCarriesTheCallOutAndCutsItsAnswer() {
-        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.TRUNCATED_JSON);
+        emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.TRUNCATED_JSON);
 
         Answer answer = addGroup("HR");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).startsWith("{\"errcode\":0");
+        assertThat(answer.body()).startsWith("""
+                {"errcode":0""");
         assertThatThrownBy(() -> WireClient.MAPPER.readTree(answer.body())).isInstanceOf(JsonProcessingException.class);
         assertThat(groupCount()).isEqualTo(2);
     }
 
     @Test
     void aDroppedConnectionAnswersNothingWritesNothingAndTheNextCallIsServed() {
-        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.DROP_CONNECTION);
+        emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.DROP_CONNECTION);
 
-        assertThatThrownBy(() -> client.sendOrThrow(client.postRequest(ADD_GROUP, TOKEN, "{\"name\":\"HR\"}")))
+        assertThatThrownBy(() -> client.sendOrThrow(client.postRequest(ADD_GROUP, TOKEN, """
+                {"name":"HR"}""")))
                 .isInstanceOf(IOException.class);
         assertThat(groupCount()).isEqualTo(1);
         assertThat(addGroup("HR").errcode()).isZero();
@@ -160,7 +162,7 @@ class FaultInjectionTest {
     @Test
     void commitThenBusyWritesButAnswersBusyLikeALostReply() {
         RoleGroup hr = directory.addRoleGroup(RoleGroupName.of("HR"));
-        emulator.faults().next(Endpoint.ADD_ROLE, Fault.COMMIT_THEN_BUSY, 1);
+        emulator.faults().next(EmulatorOperation.ADD_ROLE, EmulatorFault.COMMIT_THEN_BUSY, 1);
 
         Answer lost = client.postForm("/role/add_role", TOKEN, fields("roleName", "Recruiter", "groupId", hr.id().value()));
         Answer retried = client.postForm("/role/add_role", TOKEN, fields("roleName", "Recruiter", "groupId", hr.id().value()));
@@ -173,24 +175,25 @@ class FaultInjectionTest {
 
     @Test
     void commitThenBusyOnAReadIsPlainBusy() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.COMMIT_THEN_BUSY, 1);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.COMMIT_THEN_BUSY, 1);
 
         assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isEqualTo(-1);
     }
 
     @Test
     void aDelayedAnswerOutlastsAShortClientTimeoutButTheWriteHappens() {
-        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.delay(Duration.ofSeconds(3)));
+        emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.delay(Duration.ofSeconds(3)));
         WireClient impatient = new WireClient(emulator).withTimeout(Duration.ofMillis(300));
 
-        assertThatThrownBy(() -> impatient.sendOrThrow(impatient.postRequest(ADD_GROUP, TOKEN, "{\"name\":\"HR\"}")))
+        assertThatThrownBy(() -> impatient.sendOrThrow(impatient.postRequest(ADD_GROUP, TOKEN, """
+                {"name":"HR"}""")))
                 .isInstanceOf(HttpTimeoutException.class);
         assertThat(groupCount()).isEqualTo(2);
     }
 
     @Test
     void aDelayedAnswerArrivesIntactForAPatientClient() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.delay(Duration.ofMillis(200)));
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.delay(Duration.ofMillis(200)));
 
         assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isZero();
     }
@@ -198,9 +201,9 @@ class FaultInjectionTest {
     @Test
     void faultsStrikeTheNextCallsInTheOrderTheyWereQueued() {
         emulator.faults()
-                .next(Endpoint.LIST_ROLES, Fault.BUSY, 2)
-                .nextOnAny(Fault.THROTTLED, 1)
-                .next(Endpoint.LIST_ROLES, Fault.SYSTEM_ERROR, 1);
+                .next(EmulatorOperation.LIST_ROLES, EmulatorFault.BUSY, 2)
+                .nextOnAny(EmulatorFault.THROTTLED, 1)
+                .next(EmulatorOperation.LIST_ROLES, EmulatorFault.SYSTEM_ERROR, 1);
 
         assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isEqualTo(-1);
         assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isEqualTo(-1);
@@ -211,8 +214,8 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aFaultForOneEndpointSparesTheOthers() {
-        emulator.faults().next(Endpoint.ADD_ROLE_GROUP, Fault.BUSY, 1);
+    void aFaultForOneOperationSparesTheOthers() {
+        emulator.faults().next(EmulatorOperation.ADD_ROLE_GROUP, EmulatorFault.BUSY, 1);
 
         assertThat(client.postForm(LIST, TOKEN, fields()).errcode()).isZero();
         assertThat(client.get("/gettoken?appkey=app&appsecret=secret").errcode()).isZero();
@@ -220,8 +223,8 @@ class FaultInjectionTest {
     }
 
     @Test
-    void anyEndpointFaultsStrikeWhicheverCallComesNext() {
-        emulator.faults().nextOnAny(Fault.BUSY, 2);
+    void anyOperationFaultsStrikeWhicheverCallComesNext() {
+        emulator.faults().nextOnAny(EmulatorFault.BUSY, 2);
 
         assertThat(client.get("/gettoken?appkey=app&appsecret=secret").errcode()).isEqualTo(-1);
         assertThat(addGroup("HR").errcode()).isEqualTo(-1);
@@ -230,7 +233,7 @@ class FaultInjectionTest {
 
     @Test
     void clearForgetsQueuedFaults() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.BUSY, 3).nextOnAny(Fault.HTTP_500, 2);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.BUSY, 3).nextOnAny(EmulatorFault.HTTP_500, 2);
         assertThat(emulator.faults().pending()).isEqualTo(5);
 
         emulator.faults().clear();
@@ -241,7 +244,7 @@ class FaultInjectionTest {
 
     @Test
     void countsEveryRequestAnEndpointReceivesWhateverItsOutcome() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.BUSY, 1);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.BUSY, 1);
 
         client.postForm(LIST, TOKEN, fields());
         client.postForm(LIST, TOKEN, fields());
@@ -249,10 +252,10 @@ class FaultInjectionTest {
         client.get(LIST);
         client.token("app", "secret");
 
-        assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isEqualTo(4);
-        assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
-        assertThat(emulator.requestCount(Endpoint.ADD_ROLE)).isZero();
+        assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isEqualTo(4);
+        assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
+        assertThat(emulator.requestCount(EmulatorOperation.ADD_ROLE)).isZero();
         emulator.resetRequestCounts();
-        assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isZero();
+        assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isZero();
     }
 }

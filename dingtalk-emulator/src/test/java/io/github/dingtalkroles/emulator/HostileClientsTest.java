@@ -136,9 +136,12 @@ class HostileClientsTest {
         expect(client.post(ADD_GROUP + "?access_token=" + TOKEN, "application/x-www-form-urlencoded", "name=%zz"), 400002);
         expect(client.post(ADD_GROUP + "?access_token=" + TOKEN,
                 "application/x-www-form-urlencoded;charset=no-such", "name=HR"), 400002);
-        expect(client.post(ADD_GROUP + "?access_token=" + TOKEN, "application/json", "{\"name\":"), 400002);
-        expect(client.post(ADD_GROUP, "application/json", "{\"name\":\"NoToken\"}"), 88);
-        expect(client.post(ADD_GROUP + "?access_token=wrong", "application/json", "{\"name\":\"BadToken\"}"), 88);
+        expect(client.post(ADD_GROUP + "?access_token=" + TOKEN, "application/json", """
+                {"name":"""), 400002);
+        expect(client.post(ADD_GROUP, "application/json", """
+                {"name":"NoToken"}"""), 88);
+        expect(client.post(ADD_GROUP + "?access_token=wrong", "application/json", """
+                {"name":"BadToken"}"""), 88);
     }
 
     private void garbageBytes() throws IOException {

@@ -174,7 +174,7 @@ class OfficialSdkInteropTest {
 
         assertThat(blank.isSuccess()).isFalse();
         assertThat(blank.getErrcode()).as("the SDK's own 'missing required arguments'").isEqualTo(40L);
-        assertThat(emulator.requestCount(Endpoint.ADD_ROLE)).isZero();
+        assertThat(emulator.requestCount(EmulatorOperation.ADD_ROLE)).isZero();
     }
 
     @Test
@@ -236,7 +236,7 @@ class OfficialSdkInteropTest {
     @Test
     void tokenProblemsReachTheSdkAs88WithTheirSubCode() throws ApiException {
         OapiRoleListResponse unknown = client("/topapi/role/list").execute(new OapiRoleListRequest(), "no-such-token");
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.TOKEN_EXPIRED);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.TOKEN_EXPIRED);
         OapiRoleListResponse expired = list(0L, 20L);
 
         assertThat(unknown.isSuccess()).isFalse();
@@ -248,7 +248,7 @@ class OfficialSdkInteropTest {
 
     @Test
     void busyAndSystemErrorReachTheSdkAsFailedCalls() throws ApiException {
-        emulator.faults().next(Endpoint.ADD_ROLE, Fault.BUSY).next(Endpoint.LIST_ROLES, Fault.SYSTEM_ERROR);
+        emulator.faults().next(EmulatorOperation.ADD_ROLE, EmulatorFault.BUSY).next(EmulatorOperation.LIST_ROLES, EmulatorFault.SYSTEM_ERROR);
 
         OapiRoleAddRoleResponse busy = addRole(DEFAULT_GROUP, "X");
         OapiRoleListResponse systemError = list(0L, 20L);

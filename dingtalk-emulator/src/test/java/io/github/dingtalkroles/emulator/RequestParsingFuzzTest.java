@@ -20,8 +20,8 @@ import java.util.Arrays;
  * {@code -Pfuzz} fuzzes (see the module README).
  */
 class RequestParsingFuzzTest {
-    private static final Endpoint[] ROLE_ENDPOINTS = {Endpoint.ADD_ROLE_GROUP, Endpoint.ADD_ROLE, Endpoint.UPDATE_ROLE,
-            Endpoint.LIST_ROLES, Endpoint.GET_ROLE_GROUP};
+    private static final EmulatorOperation[] ROLE_ENDPOINTS = {EmulatorOperation.ADD_ROLE_GROUP, EmulatorOperation.ADD_ROLE, EmulatorOperation.UPDATE_ROLE,
+            EmulatorOperation.LIST_ROLES, EmulatorOperation.GET_ROLE_GROUP};
     private static final String[] CONTENT_TYPES = {null, "application/json", "application/json;charset=UTF-8",
             "application/x-www-form-urlencoded", "application/x-www-form-urlencoded;charset=utf-8",
             "application/x-www-form-urlencoded;charset=ISO-8859-1", "application/x-www-form-urlencoded;charset=UTF-16",
@@ -48,10 +48,10 @@ class RequestParsingFuzzTest {
 
     private static void parseAny(byte[] input) {
         if (input.length < 2) {
-            parse(Endpoint.ADD_ROLE, null, input, null);
+            parse(EmulatorOperation.ADD_ROLE, null, input, null);
             return;
         }
-        Endpoint endpoint = ROLE_ENDPOINTS[Byte.toUnsignedInt(input[0]) % ROLE_ENDPOINTS.length];
+        EmulatorOperation endpoint = ROLE_ENDPOINTS[Byte.toUnsignedInt(input[0]) % ROLE_ENDPOINTS.length];
         String contentType = CONTENT_TYPES[Byte.toUnsignedInt(input[1]) % CONTENT_TYPES.length];
         byte[] rest = Arrays.copyOfRange(input, 2, input.length);
         int newline = indexOf(rest, (byte) '\n');
@@ -61,7 +61,7 @@ class RequestParsingFuzzTest {
         parse(endpoint, contentType, body, query);
     }
 
-    private static void parse(Endpoint endpoint, String contentType, byte[] body, String query) {
+    private static void parse(EmulatorOperation endpoint, String contentType, byte[] body, String query) {
         try {
             Params.query(query);
             ROLES.call(endpoint, Params.body(body, contentType));

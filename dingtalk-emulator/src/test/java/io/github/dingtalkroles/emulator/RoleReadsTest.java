@@ -90,8 +90,10 @@ class RoleReadsTest {
         expected.addAll(addGroups(6));
 
         Answer first = client.postForm(LIST, TOKEN, fields("offset", 0, "size", 3));
-        Answer second = client.postJson(LIST, TOKEN, "{\"offset\":3,\"size\":3}");
-        Answer last = client.postJson(LIST, TOKEN, "{\"offset\":\"6\",\"size\":\"3\"}");
+        Answer second = client.postJson(LIST, TOKEN, """
+                {"offset":3,"size":3}""");
+        Answer last = client.postJson(LIST, TOKEN, """
+                {"offset":"6","size":"3"}""");
         Answer beyond = client.postForm(LIST, TOKEN, fields("offset", 99, "size", 3));
 
         assertThat(groupNames(first)).isEqualTo(expected.subList(0, 3));
@@ -173,15 +175,24 @@ class RoleReadsTest {
     void getRoleGroupAcceptsTheIdAsAJsonString() {
         RoleGroup hr = directory.addRoleGroup(RoleGroupName.of("HR"));
 
-        Answer answer = client.postJson(GET_GROUP, TOKEN, "{\"group_id\":\"" + hr.id().value() + "\"}");
+        Answer answer = client.postJson(GET_GROUP, TOKEN, """
+                {"group_id":"%d"}""".formatted(hr.id().value()));
 
         assertThat(answer.json().get("role_group").get("group_name").asText()).isEqualTo("HR");
         assertThat(answer.json().get("role_group").get("roles")).isEmpty();
     }
 
     @ParameterizedTest(name = "body {0}")
-    @ValueSource(strings = {"{\"group_id\":424242}", "{}", "{\"group_id\":\"x\"}", "{\"group_id\":0}",
-            "{\"groupId\":1507113577}"})
+    @ValueSource(strings = {
+            """
+            {"group_id":424242}""",
+            "{}",
+            """
+            {"group_id":"x"}""",
+            """
+            {"group_id":0}""",
+            """
+            {"groupId":1507113577}"""})
     void getRoleGroupOfAnUnknownMissingOrMalformedIdAnswers400002(String body) {
         Answer answer = client.postJson(GET_GROUP, TOKEN, body);
 

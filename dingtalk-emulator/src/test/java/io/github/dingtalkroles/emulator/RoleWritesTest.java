@@ -111,9 +111,11 @@ class RoleWritesTest {
         long groupId = addGroup("HR");
 
         Answer asNumber = client.postJson("/role/add_role", TOKEN,
-                "{\"roleName\":\"Recruiter\",\"groupId\":" + groupId + "}");
+                """
+                {"roleName":"Recruiter","groupId":%d}""".formatted(groupId));
         Answer asString = client.postJson("/role/add_role", TOKEN,
-                "{\"groupId\":\"" + groupId + "\",\"roleName\":\"Payroll\"}");
+                """
+                {"groupId":"%d","roleName":"Payroll"}""".formatted(groupId));
 
         assertThat(asNumber.errcode()).as(asNumber.body()).isZero();
         assertThat(asString.errcode()).as(asString.body()).isZero();
@@ -126,7 +128,8 @@ class RoleWritesTest {
 
         addRole(groupId, "会计 \uD83D\uDCBC");
         Answer json = client.postJson("/role/add_role", TOKEN,
-                "{\"roleName\":\"出纳\",\"groupId\":" + groupId + "}");
+                """
+                {"roleName":"出纳","groupId":%d}""".formatted(groupId));
 
         assertThat(json.errcode()).isZero();
         assertThat(group(groupId).name().value()).isEqualTo("财务部");
@@ -185,7 +188,8 @@ class RoleWritesTest {
     void updateRoleToItsOwnNameSucceeds() {
         long roleId = addRole(addGroup("HR"), "Recruiter");
 
-        Answer answer = client.postJson("/role/update_role", TOKEN, "{\"roleId\":\"" + roleId + "\",\"roleName\":\"Recruiter\"}");
+        Answer answer = client.postJson("/role/update_role", TOKEN, """
+                {"roleId":"%d","roleName":"Recruiter"}""".formatted(roleId));
 
         assertThat(answer.errcode()).isZero();
     }

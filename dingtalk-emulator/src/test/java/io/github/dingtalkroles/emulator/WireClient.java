@@ -43,6 +43,7 @@ final class WireClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private Duration timeout = Duration.ofSeconds(20);
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     WireClient(DingTalkEmulator emulator) {
         this.baseUrl = emulator.baseUrl();
@@ -50,6 +51,12 @@ final class WireClient {
 
     WireClient withTimeout(Duration timeout) {
         this.timeout = timeout;
+        return this;
+    }
+
+    /** Sends {@code name: value} with every request from now on. */
+    WireClient withHeader(String name, String value) {
+        headers.put(name, value);
         return this;
     }
 
@@ -91,6 +98,7 @@ final class WireClient {
     /** Sends, letting an I/O failure (dropped connection, time-out) escape. */
     Answer sendOrThrow(HttpRequest.Builder request) throws IOException {
         try {
+            headers.forEach(request::header);
             HttpResponse<String> response = http.send(request.timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(),

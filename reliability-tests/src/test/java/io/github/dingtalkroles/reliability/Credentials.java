@@ -2,6 +2,7 @@ package io.github.dingtalkroles.reliability;
 
 import io.github.dingtalkroles.dingtalk.AppSecret;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
+import io.github.dingtalkroles.testsupport.CapturedLogs;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,11 @@ final class Credentials {
     static final String FIXED_TOKEN = "fixed-t0ken-Rel1ab1l1ty-Kd4";
     /** The shape of a token issued by the emulator's {@code gettoken}. */
     static final Pattern ISSUED_TOKEN = Pattern.compile("(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])");
+    /**
+     * Every log line that {@link #leaks}, kept from the moment this class is loaded: before any test
+     * builds an emulator or a client with these credentials, so before anything could log them.
+     */
+    static final CapturedLogs.Watch LEAKED = CapturedLogs.watch(Credentials::leaks);
 
     private Credentials() {
     }

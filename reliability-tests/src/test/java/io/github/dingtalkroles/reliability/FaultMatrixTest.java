@@ -11,8 +11,8 @@ import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
-import io.github.dingtalkroles.emulator.Fault;
+import io.github.dingtalkroles.emulator.EmulatorFault;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
@@ -20,6 +20,8 @@ import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,32 +62,32 @@ class FaultMatrixTest {
 
     /** The fault kinds, as named in the table. */
     enum Injected {
-        BUSY(Fault.BUSY, Reaction.BACK_OFF, false),
-        SYSTEM_ERROR(Fault.SYSTEM_ERROR, Reaction.BACK_OFF, false),
-        THROTTLED(Fault.THROTTLED, Reaction.WAIT, false),
-        QUOTA_EXHAUSTED(Fault.QUOTA_EXHAUSTED, Reaction.QUOTA, false),
-        TOKEN_EXPIRED(Fault.TOKEN_EXPIRED, Reaction.NEW_TOKEN, false),
-        HTTP_500(Fault.HTTP_500, Reaction.BACK_OFF, false),
-        HTML_THROTTLE_PAGE(Fault.HTML_THROTTLE_PAGE, Reaction.WAIT, false),
-        PUNISH(Fault.PUNISH, Reaction.BANNED, false),
-        EMPTY_BODY(Fault.EMPTY_BODY, Reaction.BACK_OFF, false),
-        DROP_CONNECTION(Fault.DROP_CONNECTION, Reaction.BACK_OFF, false),
-        TRUNCATED_JSON(Fault.TRUNCATED_JSON, Reaction.BACK_OFF, true),
-        COMMIT_THEN_BUSY(Fault.COMMIT_THEN_BUSY, Reaction.BACK_OFF, true),
-        DELAY_1500_MS(Fault.delay(DELAY), Reaction.BACK_OFF, true);
+        BUSY(EmulatorFault.BUSY, Reaction.BACK_OFF, false),
+        SYSTEM_ERROR(EmulatorFault.SYSTEM_ERROR, Reaction.BACK_OFF, false),
+        THROTTLED(EmulatorFault.THROTTLED, Reaction.WAIT, false),
+        QUOTA_EXHAUSTED(EmulatorFault.QUOTA_EXHAUSTED, Reaction.QUOTA, false),
+        TOKEN_EXPIRED(EmulatorFault.TOKEN_EXPIRED, Reaction.NEW_TOKEN, false),
+        HTTP_500(EmulatorFault.HTTP_500, Reaction.BACK_OFF, false),
+        HTML_THROTTLE_PAGE(EmulatorFault.HTML_THROTTLE_PAGE, Reaction.WAIT, false),
+        PUNISH(EmulatorFault.PUNISH, Reaction.BANNED, false),
+        EMPTY_BODY(EmulatorFault.EMPTY_BODY, Reaction.BACK_OFF, false),
+        DROP_CONNECTION(EmulatorFault.DROP_CONNECTION, Reaction.BACK_OFF, false),
+        TRUNCATED_JSON(EmulatorFault.TRUNCATED_JSON, Reaction.BACK_OFF, true),
+        COMMIT_THEN_BUSY(EmulatorFault.COMMIT_THEN_BUSY, Reaction.BACK_OFF, true),
+        DELAY_1500_MS(EmulatorFault.delay(DELAY), Reaction.BACK_OFF, true);
 
-        final Fault fault;
+        final EmulatorFault fault;
         final Reaction reaction;
         final boolean callCarriedOut;
 
-        Injected(Fault fault, Reaction reaction, boolean callCarriedOut) {
+        Injected(EmulatorFault fault, Reaction reaction, boolean callCarriedOut) {
             this.fault = fault;
             this.reaction = reaction;
             this.callCarriedOut = callCarriedOut;
         }
 
         /** Whether the emulator carries the call out despite the fault (COMMIT_THEN_BUSY only does for writes). */
-        boolean carriesOut(Endpoint endpoint) {
+        boolean carriesOut(EmulatorOperation endpoint) {
             return this == COMMIT_THEN_BUSY ? endpoint.isWrite() : callCarriedOut;
         }
     }
@@ -117,18 +119,18 @@ class FaultMatrixTest {
 
     /** The operations, with the endpoint each calls and the endpoint its reconciliation reads. */
     enum Op {
-        ADD_ROLE_GROUP(Endpoint.ADD_ROLE_GROUP, Endpoint.LIST_ROLES),
-        ADD_ROLE(Endpoint.ADD_ROLE, Endpoint.GET_ROLE_GROUP),
-        RENAME_ROLE(Endpoint.UPDATE_ROLE, null),
-        LIST_ROLE_GROUPS(Endpoint.LIST_ROLES, null),
-        FIND_ROLE_GROUP(Endpoint.GET_ROLE_GROUP, null),
+        ADD_ROLE_GROUP(EmulatorOperation.ADD_ROLE_GROUP, EmulatorOperation.LIST_ROLES),
+        ADD_ROLE(EmulatorOperation.ADD_ROLE, EmulatorOperation.GET_ROLE_GROUP),
+        RENAME_ROLE(EmulatorOperation.UPDATE_ROLE, null),
+        LIST_ROLE_GROUPS(EmulatorOperation.LIST_ROLES, null),
+        FIND_ROLE_GROUP(EmulatorOperation.GET_ROLE_GROUP, null),
         /** listRoleGroups on a client without a token yet: the fault strikes its gettoken. */
-        GETTOKEN_THEN_LIST(Endpoint.GETTOKEN, Endpoint.LIST_ROLES);
+        GETTOKEN_THEN_LIST(EmulatorOperation.GETTOKEN, EmulatorOperation.LIST_ROLES);
 
-        final Endpoint endpoint;
-        final Endpoint other;
+        final EmulatorOperation endpoint;
+        final EmulatorOperation other;
 
-        Op(Endpoint endpoint, Endpoint other) {
+        Op(EmulatorOperation endpoint, EmulatorOperation other) {
             this.endpoint = endpoint;
             this.other = other;
         }
@@ -295,7 +297,7 @@ class FaultMatrixTest {
             NoSecrets.assertNoneIn("the client's toString", client.toString());
             NoSecrets.assertNoneIn("the emulator's toString", emulator.toString());
             return new Observed(outcome, emulator.requestCount(op.endpoint),
-                    op.other == null ? 0 : emulator.requestCount(op.other), emulator.requestCount(Endpoint.GETTOKEN),
+                    op.other == null ? 0 : emulator.requestCount(op.other), emulator.requestCount(EmulatorOperation.GETTOKEN),
                     afterwards(op, backing, hr, recruiter, result));
         }
     }
@@ -412,6 +414,19 @@ class FaultMatrixTest {
         doc.append("| operation | fault | strikes | outcome | calls | reads | gettoken | afterwards |\n");
         doc.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(r -> doc.append(r).append('\n'));
+        doc.append(handWrittenSection());
         return doc.toString();
+    }
+
+    /** The hand-written section kept in {@code hand-written-attacks.md}, appended as it is. */
+    private static String handWrittenSection() {
+        try (InputStream in = FaultMatrixTest.class.getResourceAsStream("/hand-written-attacks.md")) {
+            if (in == null) {
+                throw new IllegalStateException("hand-written-attacks.md is missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -15,6 +15,7 @@ import io.github.dingtalkroles.port.ConflictException;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.RoleGroupPage;
+import io.github.dingtalkroles.testsupport.CapturedLogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +78,7 @@ class MixedLoadTest {
     @Test
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void concurrentMixedOperationsLoseNothingDuplicateNothingAndNeverSurfaceThrottling() throws Exception {
-        CapturedLogs.count(THROTTLED_REPLY);
-        long throttledBefore = CapturedLogs.matches(THROTTLED_REPLY);
+        CapturedLogs.Watch throttled = CapturedLogs.watch(line -> line.contains(THROTTLED_REPLY));
         InMemoryRoleDirectory backing = InMemoryRoleDirectory.create();
         RoleGroup shared = backing.addRoleGroup(RoleGroupName.of("Shared"));
         Map<Long, RoleGroup> initial = snapshot(backing);
@@ -123,9 +123,10 @@ class MixedLoadTest {
         assertThat(outcomes.stream().mapToInt(Outcome::conflicts).sum()).as("lost races for shared names")
                 .isPositive();
         NoSecrets.assertNoneLogged();
+        throttled.close();
         summary(THREADS + " threads x " + OPERATIONS + " operations at " + CALLS_PER_SECOND + " calls/s: "
                 + writes + " successful writes, " + outcomes.stream().mapToInt(Outcome::conflicts).sum()
-                + " lost races, " + (CapturedLogs.matches(THROTTLED_REPLY) - throttledBefore)
+                + " lost races, " + throttled.count()
                 + " throttled replies (90018) absorbed by retries, " + seconds + " s");
     }
 

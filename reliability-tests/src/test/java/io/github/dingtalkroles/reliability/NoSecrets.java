@@ -2,6 +2,7 @@ package io.github.dingtalkroles.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dingtalkroles.testsupport.CapturedLogs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
@@ -23,7 +24,8 @@ final class NoSecrets {
 
     /** No log line captured so far holds a secret or token, and something was logged at all. */
     static void assertNoneLogged() {
-        assertThat(CapturedLogs.lines()).as("captured log lines").isPositive();
-        assertThat(CapturedLogs.leaks()).as("log lines holding a secret or token").isEmpty();
+        assertThat(CapturedLogs.installed()).as("CapturedLogs is the SLF4J backend").isTrue();
+        assertThat(CapturedLogs.lineCount()).as("captured log lines").isPositive();
+        assertThat(Credentials.LEAKED.lines()).as("log lines holding a secret or token").isEmpty();
     }
 }

@@ -7,9 +7,10 @@ import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class TokenRefreshUnderLoadTest {
                     .logHttpTraffic(true)
                     .build();
             client.listRoleGroups(PageRequest.first()); // the first token, cached for 2 h less 5 min
-            assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
+            assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
 
             clock.advance(Duration.ofHours(2).plusSeconds(1)); // DingTalk's side: the token has expired
             emulator.resetRequestCounts();
@@ -68,8 +69,8 @@ class TokenRefreshUnderLoadTest {
                 pool.shutdownNow();
             }
 
-            assertThat(emulator.requestCount(Endpoint.GETTOKEN)).as("gettoken calls after the expiry").isEqualTo(1);
-            assertThat(emulator.requestCount(Endpoint.GET_ROLE_GROUP))
+            assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).as("gettoken calls after the expiry").isEqualTo(1);
+            assertThat(emulator.requestCount(EmulatorOperation.GET_ROLE_GROUP))
                     .as("each call at most once refused and once replayed")
                     .isBetween((long) THREADS + 1, 2L * THREADS);
             NoSecrets.assertNoneIn("the client's toString", client.toString());

@@ -32,7 +32,7 @@ import java.util.stream.StreamSupport;
  *
  * <p>Not thread-safe: one walk is consumed by one thread. A walk can be streamed once.
  */
-public final class RoleGroupWalk implements Iterator<RoleGroup> {
+public final class RoleGroupWalk {
     private final RoleDirectory directory;
     private int pageSize = PageRequest.MAX_SIZE;
     private Consumer<? super RoleGroupPage> pageListener = page -> { };
@@ -73,27 +73,36 @@ public final class RoleGroupWalk implements Iterator<RoleGroup> {
         return this;
     }
 
-    /** The walk as a sequential, ordered, lazy stream. */
+    /**
+     * The walk as a sequential, ordered, lazy stream: the first page is fetched when the stream's
+     * first element is asked for.
+     *
+     * @throws IllegalStateException if this walk was already streamed
+     */
     public Stream<RoleGroup> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
+        requireNotStarted();
+        started = true;
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Groups(),
                 Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
     }
 
-    @Override
-    public boolean hasNext() {
-        started = true;
-        while (!current.hasNext() && more) {
-            fetchPage();
+    /** The groups of the walk, page after page; the iterator behind {@link #stream()}. */
+    private final class Groups implements Iterator<RoleGroup> {
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && more) {
+                fetchPage();
+            }
+            return current.hasNext();
         }
-        return current.hasNext();
-    }
 
-    @Override
-    public RoleGroup next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more role groups");
+        @Override
+        public RoleGroup next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more role groups");
+            }
+            return current.next();
         }
-        return current.next();
     }
 
     private void fetchPage() {
@@ -127,7 +136,8 @@ public final class RoleGroupWalk implements Iterator<RoleGroup> {
 
     private void requireNotStarted() {
         if (started) {
-            throw new IllegalStateException("the walk has started; configure it before streaming");
+            throw new IllegalStateException("the walk has been streamed; configure a walk before streaming it,"
+                    + " and stream it once");
         }
     }
 }

@@ -49,11 +49,4 @@ class RoleDirectoryExceptionTest {
         assertThat(new UnavailableException("x", false, true, BackendDiagnostics.NONE, null).isOutcomeUnknown())
                 .isTrue();
     }
-
-    @Test
-    void throttlingKeepsTheRequestedWait() {
-        var e = new ThrottledException("slow down", Duration.ofSeconds(5), false, BackendDiagnostics.NONE);
-        assertThat(e.retryAfter()).contains(Duration.ofSeconds(5));
-        assertThat(e.isQuotaExhausted()).isFalse();
-    }
 }

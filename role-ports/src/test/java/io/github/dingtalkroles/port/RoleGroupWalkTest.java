@@ -138,4 +138,13 @@ class RoleGroupWalkTest {
         assertThatThrownBy(() -> RoleGroupWalk.over(directory).pageSize(201))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void streamsOnceAndIsConfiguredBeforeThat() {
+        RoleGroupWalk walk = RoleGroupWalk.over(ListBackedDirectory.withGroups(3));
+        walk.stream();
+
+        assertThatThrownBy(walk::stream).isInstanceOf(IllegalStateException.class).hasMessageContaining("once");
+        assertThatThrownBy(() -> walk.pageSize(10)).isInstanceOf(IllegalStateException.class);
+    }
 }

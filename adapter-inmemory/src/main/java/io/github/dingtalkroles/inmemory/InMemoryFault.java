@@ -8,10 +8,10 @@ import io.github.dingtalkroles.port.UnavailableException;
 import java.time.Duration;
 
 /**
- * A failure {@link InMemoryRoleDirectory#injectFault} makes an operation report, so that callers can
+ * A failure that {@link InMemoryRoleDirectory#faults()} makes an operation report, so that callers can
  * test their own error handling without a remote backend.
  */
-public enum Fault {
+public enum InMemoryFault {
     /** The call is refused as throttled ({@link ThrottledException}, retryable, retry after 1 s). */
     THROTTLED,
     /** The call is refused because the quota is spent ({@link ThrottledException}, not retryable). */
@@ -27,7 +27,7 @@ public enum Fault {
      */
     LOST_REPLY;
 
-    RoleDirectoryException toException(Operation operation) {
+    RoleDirectoryException toException(InMemoryOperation operation) {
         String what = "injected fault on " + operation + ": ";
         return switch (this) {
             case THROTTLED -> new ThrottledException(what + "throttled", Duration.ofSeconds(1), false,

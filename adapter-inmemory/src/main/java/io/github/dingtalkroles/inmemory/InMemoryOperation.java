@@ -1,7 +1,7 @@
 package io.github.dingtalkroles.inmemory;
 
 /** The operations of a {@link io.github.dingtalkroles.port.RoleDirectory}, for fault injection. */
-public enum Operation {
+public enum InMemoryOperation {
     /** {@code addRoleGroup}. */
     ADD_ROLE_GROUP,
     /** {@code addRole}. */

@@ -3,11 +3,11 @@ package io.github.dingtalkroles.emulator;
 import java.util.Optional;
 
 /**
- * The DingTalk endpoints the emulator serves, with their HTTP method and path. Used to aim faults
- * ({@link Faults#next(Endpoint, Fault, int)}) and to read request counts
- * ({@link DingTalkEmulator#requestCount(Endpoint)}).
+ * The DingTalk operations the emulator serves, each at its endpoint (HTTP method and path). Used to aim
+ * faults ({@link EmulatorFaults#next(EmulatorOperation, EmulatorFault, int)}) and to read request counts
+ * ({@link DingTalkEmulator#requestCount(EmulatorOperation)}).
  */
-public enum Endpoint {
+public enum EmulatorOperation {
     /** {@code GET /gettoken?appkey=&appsecret=}: an app's access token. */
     GETTOKEN("GET", "/gettoken", false, "System busy"),
     /** {@code POST /role/add_role_group}: creates a role group. */
@@ -26,7 +26,7 @@ public enum Endpoint {
     private final boolean write;
     private final String busyMessage;
 
-    Endpoint(String method, String path, boolean write, String busyMessage) {
+    EmulatorOperation(String method, String path, boolean write, String busyMessage) {
         this.method = method;
         this.path = path;
         this.write = write;
@@ -54,10 +54,10 @@ public enum Endpoint {
     }
 
     /** The endpoint served at {@code path}, if any. */
-    static Optional<Endpoint> atPath(String path) {
-        for (Endpoint endpoint : values()) {
-            if (endpoint.path.equals(path)) {
-                return Optional.of(endpoint);
+    static Optional<EmulatorOperation> atPath(String path) {
+        for (EmulatorOperation operation : values()) {
+            if (operation.path.equals(path)) {
+                return Optional.of(operation);
             }
         }
         return Optional.empty();

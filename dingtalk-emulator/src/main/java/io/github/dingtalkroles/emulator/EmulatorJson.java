@@ -11,13 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The emulator's one Jackson mapper, strict on input (no duplicate keys, nothing after the value). */
-final class Json {
+final class EmulatorJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private Json() {
+    private EmulatorJson() {
     }
 
     static ObjectNode object() {

@@ -7,31 +7,31 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The fault queue of one running {@link DingTalkEmulator}: makes the next calls of an endpoint (or of
- * any endpoint) misbehave.
+ * The fault queue of one running {@link DingTalkEmulator}: makes the next calls of an operation (or of
+ * any operation) misbehave.
  *
  * <pre>{@code
- * emulator.faults().next(Endpoint.ADD_ROLE, Fault.COMMIT_THEN_BUSY, 1);   // a lost reply
- * emulator.faults().next(Endpoint.LIST_ROLES, Fault.delay(Duration.ofSeconds(3)), 1);
- * emulator.faults().nextOnAny(Fault.BUSY, 2);                             // the next two calls, whatever they are
+ * emulator.faults().next(EmulatorOperation.ADD_ROLE, EmulatorFault.COMMIT_THEN_BUSY, 1);   // a lost reply
+ * emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.delay(Duration.ofSeconds(3)), 1);
+ * emulator.faults().nextOnAny(EmulatorFault.BUSY, 2);                             // the next two calls, whatever they are
  * }</pre>
  *
- * <p>Each call of an endpoint takes the oldest queued fault aimed at that endpoint or at any endpoint
+ * <p>Each call of an operation takes the oldest queued fault aimed at that operation or at any operation
  * (first in, first out across both), so faults strike in the order they were queued. A call takes a
  * fault once the emulator has accepted its method and read its body; calls refused before that
  * (404, 405, body too large) and admin calls take none.
  *
  * <p>Thread-safe: faults may be queued while calls are being served.
  */
-public final class Faults {
+public final class EmulatorFaults {
 
     private static final class Entry {
-        final Endpoint endpoint; // null: any endpoint
-        final Fault fault;
+        final EmulatorOperation operation; // null: any operation
+        final EmulatorFault fault;
         int remaining;
 
-        Entry(Endpoint endpoint, Fault fault, int remaining) {
-            this.endpoint = endpoint;
+        Entry(EmulatorOperation operation, EmulatorFault fault, int remaining) {
+            this.operation = operation;
             this.fault = fault;
             this.remaining = remaining;
         }
@@ -39,23 +39,23 @@ public final class Faults {
 
     private final Deque<Entry> queue = new ArrayDeque<>();
 
-    Faults() {
+    EmulatorFaults() {
     }
 
     /**
-     * Makes the next {@code times} calls of {@code endpoint} show {@code fault}, after the faults
+     * Makes the next {@code times} calls of {@code operation} show {@code fault}, after the faults
      * already queued for it.
      *
      * @return this, to queue more
      * @throws IllegalArgumentException if {@code times} is negative
      */
-    public Faults next(Endpoint endpoint, Fault fault, int times) {
-        return add(Objects.requireNonNull(endpoint, "endpoint"), fault, times);
+    public EmulatorFaults next(EmulatorOperation operation, EmulatorFault fault, int times) {
+        return add(Objects.requireNonNull(operation, "operation"), fault, times);
     }
 
-    /** Same as {@code next(endpoint, fault, 1)}. */
-    public Faults next(Endpoint endpoint, Fault fault) {
-        return next(endpoint, fault, 1);
+    /** Same as {@code next(operation, fault, 1)}. */
+    public EmulatorFaults next(EmulatorOperation operation, EmulatorFault fault) {
+        return next(operation, fault, 1);
     }
 
     /**
@@ -64,7 +64,7 @@ public final class Faults {
      * @return this, to queue more
      * @throws IllegalArgumentException if {@code times} is negative
      */
-    public Faults nextOnAny(Fault fault, int times) {
+    public EmulatorFaults nextOnAny(EmulatorFault fault, int times) {
         return add(null, fault, times);
     }
 
@@ -82,22 +82,22 @@ public final class Faults {
         return sum;
     }
 
-    private synchronized Faults add(Endpoint endpoint, Fault fault, int times) {
+    private synchronized EmulatorFaults add(EmulatorOperation operation, EmulatorFault fault, int times) {
         Objects.requireNonNull(fault, "fault");
         if (times < 0) {
             throw new IllegalArgumentException("times must be 0 or more (got " + times + ")");
         }
         if (times > 0) {
-            queue.addLast(new Entry(endpoint, fault, times));
+            queue.addLast(new Entry(operation, fault, times));
         }
         return this;
     }
 
-    /** Takes the fault the next call of {@code endpoint} must show, if one is queued. */
-    synchronized Optional<Fault> take(Endpoint endpoint) {
+    /** Takes the fault the next call of {@code operation} must show, if one is queued. */
+    synchronized Optional<EmulatorFault> take(EmulatorOperation operation) {
         for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
             Entry entry = it.next();
-            if (entry.endpoint == null || entry.endpoint == endpoint) {
+            if (entry.operation == null || entry.operation == operation) {
                 if (--entry.remaining == 0) {
                     it.remove();
                 }

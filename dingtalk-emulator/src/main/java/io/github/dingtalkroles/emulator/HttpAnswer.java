@@ -10,29 +10,29 @@ import java.util.Arrays;
  * @param status the HTTP status
  * @param contentType the {@code Content-Type}, or {@code null} for none
  * @param body the body bytes (possibly empty)
- * @param allow the {@code Allow} header of a 405, or {@code null}
+ * @param header one more header, {@code name: value} (such as a 405's {@code Allow}), or {@code null}
  * @param closeConnection whether to close the connection after the answer ({@code Connection: close})
  */
-record Reply(int status, String contentType, byte[] body, String allow, boolean closeConnection) {
+record HttpAnswer(int status, String contentType, byte[] body, String header, boolean closeConnection) {
     static final String JSON = "application/json;charset=UTF-8";
     static final String HTML = "text/html;charset=UTF-8";
 
     /** {@code body} (which starts {@code errcode, errmsg}) with {@code request_id} added, HTTP 200. */
-    static Reply json(ObjectNode body, String requestId) {
+    static HttpAnswer json(ObjectNode body, String requestId) {
         return json(200, body, requestId);
     }
 
-    static Reply json(int status, ObjectNode body, String requestId) {
+    static HttpAnswer json(int status, ObjectNode body, String requestId) {
         body.put("request_id", requestId);
-        return new Reply(status, JSON, Json.bytes(body), null, false);
+        return new HttpAnswer(status, JSON, EmulatorJson.bytes(body), null, false);
     }
 
-    static Reply error(WireError error, String requestId) {
+    static HttpAnswer error(WireError error, String requestId) {
         return error(200, error, requestId);
     }
 
-    static Reply error(int status, WireError error, String requestId) {
-        ObjectNode body = Json.object();
+    static HttpAnswer error(int status, WireError error, String requestId) {
+        ObjectNode body = EmulatorJson.object();
         body.put("errcode", error.errcode());
         if (error.subCode() != null) {
             body.put("sub_code", error.subCode());
@@ -43,26 +43,31 @@ record Reply(int status, String contentType, byte[] body, String allow, boolean 
     }
 
     /** Raw bytes as they are, HTTP 200. */
-    static Reply raw(String contentType, byte[] body) {
-        return new Reply(200, contentType, body, null, false);
+    static HttpAnswer raw(String contentType, byte[] body) {
+        return new HttpAnswer(200, contentType, body, null, false);
     }
 
-    static Reply html(int status, String html) {
-        return new Reply(status, HTML, html.getBytes(StandardCharsets.UTF_8), null, false);
+    static HttpAnswer html(int status, String html) {
+        return new HttpAnswer(status, HTML, html.getBytes(StandardCharsets.UTF_8), null, false);
     }
 
     /** This answer with its {@code Allow} header set. */
-    Reply allowing(String methods) {
-        return new Reply(status, contentType, body, methods, closeConnection);
+    HttpAnswer allowing(String methods) {
+        return withHeader("Allow: " + methods);
+    }
+
+    /** This answer with one more header, {@code name: value}. */
+    HttpAnswer withHeader(String nameAndValue) {
+        return new HttpAnswer(status, contentType, body, nameAndValue, closeConnection);
     }
 
     /** This answer, after which the connection is closed (the rest of the request is not read). */
-    Reply closing() {
-        return new Reply(status, contentType, body, allow, true);
+    HttpAnswer closing() {
+        return new HttpAnswer(status, contentType, body, header, true);
     }
 
     /** This answer with its body cut in the middle (at least one byte gone). */
-    Reply truncated() {
-        return new Reply(status, contentType, Arrays.copyOf(body, body.length / 2), allow, closeConnection);
+    HttpAnswer truncated() {
+        return new HttpAnswer(status, contentType, Arrays.copyOf(body, body.length / 2), header, closeConnection);
     }
 }

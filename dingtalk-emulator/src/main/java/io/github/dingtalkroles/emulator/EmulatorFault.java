@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A misbehaviour the emulator shows on a call instead of (or on top of) its normal answer, as
  * DingTalk and the networks in front of it sometimes do. Queue faults with
- * {@link Faults#next(Endpoint, Fault, int)}.
+ * {@link EmulatorFaults#next(EmulatorOperation, EmulatorFault, int)}.
  *
  * <p>Most faults <em>replace</em> the call: the directory is not touched. Three are applied
  * <em>after</em> the call has been carried out, so a write has taken effect although the client
@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Fault {
+public final class EmulatorFault {
 
     /** What kind of misbehaviour. */
     public enum Kind {
@@ -65,34 +65,34 @@ public final class Fault {
     }
 
     /** {@link Kind#BUSY}. */
-    public static final Fault BUSY = new Fault(Kind.BUSY, Duration.ZERO);
+    public static final EmulatorFault BUSY = new EmulatorFault(Kind.BUSY, Duration.ZERO);
     /** {@link Kind#SYSTEM_ERROR}. */
-    public static final Fault SYSTEM_ERROR = new Fault(Kind.SYSTEM_ERROR, Duration.ZERO);
+    public static final EmulatorFault SYSTEM_ERROR = new EmulatorFault(Kind.SYSTEM_ERROR, Duration.ZERO);
     /** {@link Kind#THROTTLED}. */
-    public static final Fault THROTTLED = new Fault(Kind.THROTTLED, Duration.ZERO);
+    public static final EmulatorFault THROTTLED = new EmulatorFault(Kind.THROTTLED, Duration.ZERO);
     /** {@link Kind#QUOTA_EXHAUSTED}. */
-    public static final Fault QUOTA_EXHAUSTED = new Fault(Kind.QUOTA_EXHAUSTED, Duration.ZERO);
+    public static final EmulatorFault QUOTA_EXHAUSTED = new EmulatorFault(Kind.QUOTA_EXHAUSTED, Duration.ZERO);
     /** {@link Kind#TOKEN_EXPIRED}. */
-    public static final Fault TOKEN_EXPIRED = new Fault(Kind.TOKEN_EXPIRED, Duration.ZERO);
+    public static final EmulatorFault TOKEN_EXPIRED = new EmulatorFault(Kind.TOKEN_EXPIRED, Duration.ZERO);
     /** {@link Kind#HTTP_500}. */
-    public static final Fault HTTP_500 = new Fault(Kind.HTTP_500, Duration.ZERO);
+    public static final EmulatorFault HTTP_500 = new EmulatorFault(Kind.HTTP_500, Duration.ZERO);
     /** {@link Kind#HTML_THROTTLE_PAGE}. */
-    public static final Fault HTML_THROTTLE_PAGE = new Fault(Kind.HTML_THROTTLE_PAGE, Duration.ZERO);
+    public static final EmulatorFault HTML_THROTTLE_PAGE = new EmulatorFault(Kind.HTML_THROTTLE_PAGE, Duration.ZERO);
     /** {@link Kind#PUNISH}. */
-    public static final Fault PUNISH = new Fault(Kind.PUNISH, Duration.ZERO);
+    public static final EmulatorFault PUNISH = new EmulatorFault(Kind.PUNISH, Duration.ZERO);
     /** {@link Kind#EMPTY_BODY}. */
-    public static final Fault EMPTY_BODY = new Fault(Kind.EMPTY_BODY, Duration.ZERO);
+    public static final EmulatorFault EMPTY_BODY = new EmulatorFault(Kind.EMPTY_BODY, Duration.ZERO);
     /** {@link Kind#DROP_CONNECTION}. */
-    public static final Fault DROP_CONNECTION = new Fault(Kind.DROP_CONNECTION, Duration.ZERO);
+    public static final EmulatorFault DROP_CONNECTION = new EmulatorFault(Kind.DROP_CONNECTION, Duration.ZERO);
     /** {@link Kind#TRUNCATED_JSON}. */
-    public static final Fault TRUNCATED_JSON = new Fault(Kind.TRUNCATED_JSON, Duration.ZERO);
+    public static final EmulatorFault TRUNCATED_JSON = new EmulatorFault(Kind.TRUNCATED_JSON, Duration.ZERO);
     /** {@link Kind#COMMIT_THEN_BUSY}. */
-    public static final Fault COMMIT_THEN_BUSY = new Fault(Kind.COMMIT_THEN_BUSY, Duration.ZERO);
+    public static final EmulatorFault COMMIT_THEN_BUSY = new EmulatorFault(Kind.COMMIT_THEN_BUSY, Duration.ZERO);
 
     private final Kind kind;
     private final Duration delay;
 
-    private Fault(Kind kind, Duration delay) {
+    private EmulatorFault(Kind kind, Duration delay) {
         this.kind = kind;
         this.delay = delay;
     }
@@ -103,12 +103,12 @@ public final class Fault {
      *
      * @throws IllegalArgumentException if {@code delay} is negative or zero
      */
-    public static Fault delay(Duration delay) {
+    public static EmulatorFault delay(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative() || delay.isZero()) {
             throw new IllegalArgumentException("delay must be positive (got " + delay + ")");
         }
-        return new Fault(Kind.DELAY, delay);
+        return new EmulatorFault(Kind.DELAY, delay);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class Fault {
      *
      * @throws IllegalArgumentException for {@link Kind#DELAY}: use {@link #delay(Duration)}
      */
-    public static Fault of(Kind kind) {
+    public static EmulatorFault of(Kind kind) {
         return switch (Objects.requireNonNull(kind, "kind")) {
             case BUSY -> BUSY;
             case SYSTEM_ERROR -> SYSTEM_ERROR;
@@ -130,7 +130,7 @@ public final class Fault {
             case DROP_CONNECTION -> DROP_CONNECTION;
             case TRUNCATED_JSON -> TRUNCATED_JSON;
             case COMMIT_THEN_BUSY -> COMMIT_THEN_BUSY;
-            case DELAY -> throw new IllegalArgumentException("a DELAY fault needs a duration: use Fault.delay(..)");
+            case DELAY -> throw new IllegalArgumentException("a DELAY fault needs a duration: use EmulatorFault.delay(..)");
         };
     }
 
@@ -146,7 +146,7 @@ public final class Fault {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Fault other && kind == other.kind && delay.equals(other.delay);
+        return o instanceof EmulatorFault other && kind == other.kind && delay.equals(other.delay);
     }
 
     @Override
