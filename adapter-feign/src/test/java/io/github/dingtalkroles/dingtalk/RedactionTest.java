@@ -30,6 +30,8 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import io.github.dingtalkroles.testsupport.CapturedLogs;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,9 +49,17 @@ class RedactionTest {
 
     private final List<Throwable> failures = new ArrayList<>();
 
+    private CapturedLogs.Watch logs;
+
     @BeforeEach
-    void clearLogs() {
-        CapturingSlf4jProvider.clear();
+    void watchLogs() {
+        assertThat(CapturedLogs.installed()).as("the test-support SLF4J backend").isTrue();
+        logs = CapturedLogs.watchAll();
+    }
+
+    @AfterEach
+    void stopWatching() {
+        logs.close();
     }
 
     @Test
@@ -75,9 +85,9 @@ class RedactionTest {
 
         assertNoSecretIn(directory.toString());
         assertLogsAndFailuresHoldNoSecret();
-        assertThat(CapturingSlf4jProvider.lines()).anySatisfy(line -> assertThat(line).contains("access_token=****"));
-        assertThat(CapturingSlf4jProvider.lines()).anySatisfy(line -> assertThat(line).contains("appsecret=****"));
-        assertThat(CapturingSlf4jProvider.lines()).anySatisfy(line -> assertThat(line).contains("\"access_token\":\"****\""));
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("access_token=****"));
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("appsecret=****"));
+        assertThat(logs.lines()).anySatisfy(line -> assertThat(line).contains("\"access_token\":\"****\""));
     }
 
     @Test
@@ -125,7 +135,7 @@ class RedactionTest {
 
         attempt(() -> directory.listRoleGroups(PageRequest.first()));
 
-        List<String> lines = CapturingSlf4jProvider.lines();
+        List<String> lines = logs.lines();
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("\\n2026-12-01 12:00:00 INFO root"));
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain("\n").doesNotContain("\r")
                 .doesNotContain("\u0000").doesNotContain("\u001b"));
@@ -145,7 +155,7 @@ class RedactionTest {
     }
 
     private void assertLogsAndFailuresHoldNoSecret() {
-        List<String> lines = CapturingSlf4jProvider.lines();
+        List<String> lines = logs.lines();
         assertThat(lines).isNotEmpty();
         lines.forEach(RedactionTest::assertNoSecretIn);
         for (Throwable failure : failures) {
