@@ -118,6 +118,7 @@ public interface AccessTokenSource {
         private Duration refreshMargin = AppCredentialsTokenSource.DEFAULT_REFRESH_MARGIN;
         private Duration minimumLifetime = AppCredentialsTokenSource.DEFAULT_MINIMUM_LIFETIME;
         private boolean logHttpTraffic;
+        private DingTalkMetrics metrics = DingTalkMetrics.NONE;
 
         AppCredentialsBuilder(String appKey, AppSecret appSecret) {
             Objects.requireNonNull(appKey, "appKey");
@@ -210,6 +211,17 @@ public interface AccessTokenSource {
         }
 
         /**
+         * Where to report token fetches (default {@link DingTalkMetrics#NONE}).
+         *
+         * @param metrics the metrics
+         * @return this builder
+         */
+        public AppCredentialsBuilder metrics(DingTalkMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /**
          * The source. Builds no connection yet; the first {@link AccessTokenSource#currentToken()}
          * fetches the first token.
          *
@@ -218,7 +230,7 @@ public interface AccessTokenSource {
         public AccessTokenSource build() {
             Client client = feignClient != null ? feignClient
                     : new feign.hc5.ApacheHttp5Client(DefaultHttpClient.create(connectTimeout, null));
-            DingTalkHttp http = new DingTalkHttp(baseUrl, client, connectTimeout, readTimeout, logHttpTraffic);
+            DingTalkHttp http = new DingTalkHttp(baseUrl, client, connectTimeout, readTimeout, logHttpTraffic, metrics);
             return new AppCredentialsTokenSource(http, appKey, appSecret, readTimeout.plus(connectTimeout),
                     refreshMargin, minimumLifetime, System::nanoTime);
         }

@@ -123,6 +123,7 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
         try {
             reply = http.send("gettoken", deadline, options -> api.getToken(appKey, secret, options), secret);
         } catch (AttemptFailed f) {
+            http.metrics().tokenFetch(DingTalkErrors.outcomeTag(f.reported()));
             throw f.reported();
         }
         AccessToken token;
@@ -130,9 +131,11 @@ final class AppCredentialsTokenSource implements AccessTokenSource {
             token = AccessToken.of(reply.accessToken());
         } catch (RuntimeException e) {
             // AccessToken's message may quote the value: not passed on
+            http.metrics().tokenFetch("unavailable");
             throw new UnavailableException("DingTalk returned invalid data for gettoken: no usable access_token",
                     false, false, new BackendDiagnostics("0", null, null), null);
         }
+        http.metrics().tokenFetch("success");
         long expiresIn = reply.expiresIn() == null ? 0 : Math.max(0, reply.expiresIn());
         long fetchedAt = nanoClock.getAsLong();
         Duration lifetime = Duration.ofSeconds(Math.min(expiresIn, MAXIMUM_LIFETIME.toSeconds()))

@@ -11,13 +11,16 @@ import io.github.dingtalkroles.port.RejectedInputException;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.UnavailableException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs an operation as a series of attempts under one deadline, with a Failsafe {@link RetryPolicy}
- * doing the counting, backoff, jitter and sleeping. The DingTalk-specific decisions come from each
+ * doing the counting, backoff, jitter and sleeping (one policy per operation, so that metrics name it).
+ * The DingTalk-specific decisions come from each
  * {@link AttemptFailed}: whether to try again at all, after a backoff or after a throttling wait.
  *
  * <ul>
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A write whose outcome is unresolved when it finally fails (see {@link WriteOutcome}) is reported as
  * {@link UnavailableException#isOutcomeUnknown()}, unless DingTalk's last answer was a definite
- * not-found, conflict or rejection. Thread-safe: the policy is shared, the state of each run is not.
+ * not-found, conflict or rejection. Thread-safe: the policies are shared, the state of each run is not.
  */
 final class Attempts {
     static final int JITTER_PERCENT = 20;
@@ -46,7 +49,11 @@ final class Attempts {
 
     private final Duration deadline;
     private final Duration throttlingWait;
-    private final FailsafeExecutor<Object> executor;
+    private final int maxRetries;
+    private final Duration backoff;
+    private final Consumer<Duration> onRetryScheduled;
+    private final DingTalkMetrics metrics;
+    private final ConcurrentMap<String, FailsafeExecutor<Object>> executors = new ConcurrentHashMap<>();
 
     /**
      * @param maxRetries retries after the first attempt
@@ -54,12 +61,21 @@ final class Attempts {
      * @param throttlingWait the least wait after a throttled attempt
      * @param deadline the budget of one operation
      * @param onRetryScheduled told of every scheduled retry's delay (for tests and logging)
+     * @param metrics told of every retry and throttling wait
      */
     Attempts(int maxRetries, Duration backoff, Duration throttlingWait, Duration deadline,
-            Consumer<Duration> onRetryScheduled) {
+            Consumer<Duration> onRetryScheduled, DingTalkMetrics metrics) {
         this.deadline = deadline;
         this.throttlingWait = throttlingWait;
-        RetryPolicy<Object> policy = RetryPolicy.builder()
+        this.maxRetries = maxRetries;
+        this.backoff = backoff;
+        this.onRetryScheduled = onRetryScheduled;
+        this.metrics = metrics;
+    }
+
+    /** The executor of {@code operation}'s attempts, made once per operation so its retries are counted by name. */
+    private FailsafeExecutor<Object> executor(String operation) {
+        return executors.computeIfAbsent(operation, name -> Failsafe.with(RetryPolicy.builder()
                 .handleIf(failure -> failure instanceof AttemptFailed f && f.isRetryable())
                 .withMaxRetries(maxRetries)
                 .withBackoff(backoff, maxBackoff(backoff, deadline))
@@ -69,13 +85,16 @@ final class Attempts {
                 .withMaxDuration(deadline)
                 .onRetryScheduled(event -> {
                     onRetryScheduled.accept(event.getDelay());
+                    metrics.retry(name);
+                    if (event.getLastException() instanceof AttemptFailed f && f.next() == AttemptFailed.Next.WAIT) {
+                        metrics.throttlingWait(name, event.getDelay());
+                    }
                     if (LOG.isDebugEnabled()) {
-                        LOG.debug("attempt {} failed, retrying in {} ms: {}", event.getAttemptCount(),
+                        LOG.debug("{}: attempt {} failed, retrying in {} ms: {}", name, event.getAttemptCount(),
                                 event.getDelay().toMillis(), event.getLastException().getMessage());
                     }
                 })
-                .build();
-        this.executor = Failsafe.with(policy);
+                .build()));
     }
 
     /** A read: no outcome to track. */
@@ -91,7 +110,7 @@ final class Attempts {
     private <T> T run(String operation, WriteOutcome outcome, Attempt<T> attempt) {
         Deadline until = Deadline.after(deadline);
         try {
-            return executor.get(context -> {
+            return executor(operation).get(context -> {
                 if (until.hasExpired() && context.getLastException() instanceof AttemptFailed previous) {
                     // the backoff ran into the deadline: report what made us retry
                     throw previous.asLastAttempt();

@@ -50,6 +50,10 @@ final class DingTalkErrors {
     static final int IP_NOT_ALLOWED = 60020;
     static final int INVALID_ORG = 400043;
 
+    /** The endpoints' own documented errcodes (see {@link RoleCalls}), named in metrics as they are. */
+    static final Set<Integer> ENDPOINT_ERRCODES = Set.of(34001, 34018, 34020, 34021, 34022, 33011, 33012, 660000,
+            40068, 40069, 400002);
+
     static final int DIAGNOSTIC_LIMIT = 128;
     private static final int ERRMSG_LIMIT = 200;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
@@ -183,6 +187,42 @@ final class DingTalkErrors {
         }
         return new BackendDiagnostics(safe(envelope.errcodeText(), secrets), safe(envelope.subCodeText(), secrets),
                 safe(envelope.requestId(), secrets));
+    }
+
+    /**
+     * The {@code errcode} tag of a call's metrics: the errcode if DingTalk documents it, {@code other} for
+     * any other value (a server must not be able to grow the set of tag values), {@code none} without one.
+     */
+    static String errcodeTag(String errcode) {
+        if (errcode == null) {
+            return "none";
+        }
+        Integer code = Envelope.asInt(errcode);
+        boolean documented = code != null && (code == 0 || code == WRAPPER || code == ISP_ERROR
+                || code == QUOTA_EXHAUSTED || code == NO_PERMISSION || code == IP_NOT_ALLOWED || code == INVALID_ORG
+                || TOKEN_REJECTED.contains(code) || BUSY.contains(code) || THROTTLED.contains(code)
+                || BAD_APP_CREDENTIALS.contains(code) || ENDPOINT_ERRCODES.contains(code));
+        return documented ? Integer.toString(code) : "other";
+    }
+
+    /** The outcome tag of a failure: the port's failure kind, in snake case. */
+    static String outcomeTag(RoleDirectoryException failure) {
+        if (failure instanceof io.github.dingtalkroles.port.NotFoundException) {
+            return "not_found";
+        }
+        if (failure instanceof io.github.dingtalkroles.port.ConflictException) {
+            return "conflict";
+        }
+        if (failure instanceof RejectedInputException) {
+            return "rejected_input";
+        }
+        if (failure instanceof NotAuthorizedException) {
+            return "not_authorized";
+        }
+        if (failure instanceof ThrottledException) {
+            return "throttled";
+        }
+        return "unavailable";
     }
 
     /** {@code ": <errmsg>"}, credentials removed, cut short and made one line; {@code ""} if none. */

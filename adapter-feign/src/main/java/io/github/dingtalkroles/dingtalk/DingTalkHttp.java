@@ -39,6 +39,7 @@ final class DingTalkHttp {
     private final String baseUrl;
     private final long connectTimeoutMillis;
     private final Duration readTimeout;
+    private final DingTalkMetrics metrics;
 
     /**
      * @param baseUrl DingTalk's base URL, {@code http} or {@code https}
@@ -47,14 +48,21 @@ final class DingTalkHttp {
      * @param readTimeout how long one exchange may take; with the {@link DefaultHttpClient} it bounds the
      *     whole exchange
      * @param logTraffic whether to log requests and replies (redacted) at DEBUG
+     * @param metrics told of every call
      */
-    DingTalkHttp(URI baseUrl, Client client, Duration connectTimeout, Duration readTimeout, boolean logTraffic) {
+    DingTalkHttp(URI baseUrl, Client client, Duration connectTimeout, Duration readTimeout, boolean logTraffic,
+            DingTalkMetrics metrics) {
         this.client = client;
         this.logTraffic = logTraffic;
         String url = baseUrl.toString();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.connectTimeoutMillis = connectTimeout.toMillis();
         this.readTimeout = readTimeout;
+        this.metrics = metrics;
+    }
+
+    DingTalkMetrics metrics() {
+        return metrics;
     }
 
     /** The role endpoints, each request carrying a token from {@code tokens}. */
@@ -88,6 +96,21 @@ final class DingTalkHttp {
      * @throws AttemptFailed if no usable reply came back
      */
     <T> T send(String operation, Deadline deadline, Function<Request.Options, T> call, String... secrets) {
+        long start = System.nanoTime();
+        try {
+            T reply = exchange(operation, deadline, call, secrets);
+            metrics.call(operation, Duration.ofNanos(System.nanoTime() - start), "success", "0");
+            return reply;
+        } catch (AttemptFailed failed) {
+            metrics.call(operation, Duration.ofNanos(System.nanoTime() - start),
+                    DingTalkErrors.outcomeTag(failed.reported()),
+                    DingTalkErrors.errcodeTag(failed.reported().diagnostics().codeIfPresent().orElse(null)));
+            throw failed;
+        }
+    }
+
+    private <T> T exchange(String operation, Deadline deadline, Function<Request.Options, T> call,
+            String... secrets) {
         long remaining = deadline.remaining().toMillis();
         if (remaining < 1) {
             throw AttemptFailed.giveUp(new UnavailableException(operation

@@ -86,11 +86,14 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
     private final URI baseUrl;
     private final RoleCalls calls;
     private final Attempts attempts;
+    private final DingTalkMetrics metrics;
     /** The HTTP client this directory created, or {@code null} if it was given one. */
     private final CloseableHttpClient ownClient;
 
-    private DingTalkRoleDirectory(URI baseUrl, RoleCalls calls, Attempts attempts, CloseableHttpClient ownClient) {
+    private DingTalkRoleDirectory(URI baseUrl, RoleCalls calls, Attempts attempts, CloseableHttpClient ownClient,
+            DingTalkMetrics metrics) {
         this.baseUrl = baseUrl;
+        this.metrics = metrics;
         this.calls = calls;
         this.attempts = attempts;
         this.ownClient = ownClient;
@@ -145,6 +148,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
         return attempts.write(operation, outcome, deadline -> {
             if (outcome.isUnresolved()) {
                 Optional<T> created = lookup.apply(deadline);
+                metrics.reconciliation(operation, created.isPresent());
                 if (created.isPresent()) {
                     return created.get();
                 }
@@ -155,6 +159,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
             } catch (AttemptFailed f) {
                 if (outcome.hadAmbiguousFailure() && isDuplicateName(f)) {
                     Optional<T> created = lookup.apply(deadline);
+                    metrics.reconciliation(operation, created.isPresent());
                     if (created.isPresent()) {
                         return created.get();
                     }
@@ -269,6 +274,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
      *   <tr><td>{@link #throttlingWait}</td><td>1 s (or the server's {@code wait}, if longer)</td></tr>
      *   <tr><td>{@link #rateLimit}</td><td>20 calls/s, smooth</td></tr>
      *   <tr><td>{@link #logHttpTraffic}</td><td>off</td></tr>
+     *   <tr><td>{@link #metrics}</td><td>none recorded</td></tr>
      * </table>
      *
      * <p>Not thread-safe; the directory it builds is.
@@ -286,6 +292,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
         private int callsPerSecond = DEFAULT_CALLS_PER_SECOND;
         private boolean burstyRateLimit;
         private boolean logHttpTraffic;
+        private DingTalkMetrics metrics = DingTalkMetrics.NONE;
         private AccessTokenSource tokenSource;
         private String appKey;
         private AppSecret appSecret;
@@ -504,6 +511,19 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
             return this;
         }
 
+        /**
+         * Where to report calls, retries, throttling waits, token fetches and refusals, reconciliations and
+         * rate-limit waits (default {@link DingTalkMetrics#NONE}); e.g.
+         * {@code MicrometerDingTalkMetrics.of(meterRegistry)}, with Micrometer on the class path.
+         *
+         * @param metrics the metrics
+         * @return this builder
+         */
+        public Builder metrics(DingTalkMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
         /** For tests: told of the delay of every scheduled retry. */
         Builder onRetryScheduled(Consumer<Duration> listener) {
             this.onRetryScheduled = Objects.requireNonNull(listener, "listener");
@@ -539,7 +559,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
             CloseableHttpClient ownClient = feignClient == null ? DefaultHttpClient.create(connectTimeout, sslContext)
                     : null;
             Client client = feignClient != null ? feignClient : new ApacheHttp5Client(ownClient);
-            DingTalkHttp http = new DingTalkHttp(baseUrl, client, connectTimeout, readTimeout, logHttpTraffic);
+            DingTalkHttp http = new DingTalkHttp(baseUrl, client, connectTimeout, readTimeout, logHttpTraffic, metrics);
             AccessTokenSource tokens = tokenSource != null ? tokenSource
                     : new AppCredentialsTokenSource(http, appKey, appSecret, readTimeout.plus(connectTimeout),
                             AppCredentialsTokenSource.DEFAULT_REFRESH_MARGIN,
@@ -547,8 +567,9 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
             RateLimiter<Object> rateLimiter = callsPerSecond == 0 ? null
                     : burstyRateLimit ? RateLimiter.burstyBuilder(callsPerSecond, Duration.ofSeconds(1)).build()
                     : RateLimiter.smoothBuilder(callsPerSecond, Duration.ofSeconds(1)).build();
-            Attempts attempts = new Attempts(maxRetries, backoff, throttlingWait, deadline, onRetryScheduled);
-            return new DingTalkRoleDirectory(baseUrl, new RoleCalls(http, tokens, rateLimiter), attempts, ownClient);
+            Attempts attempts = new Attempts(maxRetries, backoff, throttlingWait, deadline, onRetryScheduled, metrics);
+            return new DingTalkRoleDirectory(baseUrl, new RoleCalls(http, tokens, rateLimiter), attempts, ownClient,
+                    metrics);
         }
     }
 }

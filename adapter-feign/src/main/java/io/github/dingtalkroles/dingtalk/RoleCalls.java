@@ -16,6 +16,7 @@ import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -122,6 +123,7 @@ final class RoleCalls {
             return exchange(operation, deadline, send);
         } catch (AttemptFailed failed) {
             if (failed.said() == AttemptFailed.Said.TOKEN_REJECTED) {
+                http.metrics().tokenRefused();
                 AccessToken refused = failed.rejectedToken();
                 if (refused != null) {
                     invalidate(refused);
@@ -200,8 +202,10 @@ final class RoleCalls {
             return;
         }
         boolean granted;
+        long start = System.nanoTime();
         try {
             granted = rateLimiter.tryAcquirePermit(deadline.remaining());
+            http.metrics().rateLimitWait(operation, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AttemptFailed.giveUp(new UnavailableException(operation + " was interrupted while waiting for"

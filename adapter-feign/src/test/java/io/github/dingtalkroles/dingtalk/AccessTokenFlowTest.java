@@ -305,7 +305,7 @@ class AccessTokenFlowTest {
     private AccessTokenSource source() {
         DingTalkHttp http = new DingTalkHttp(URI.create(dingTalk.baseUrl()),
                 new ApacheHttp5Client(DefaultHttpClient.create(Duration.ofSeconds(2), null)), Duration.ofSeconds(2),
-                Duration.ofSeconds(2), false);
+                Duration.ofSeconds(2), false, DingTalkMetrics.NONE);
         return new AppCredentialsTokenSource(http, "key", SECRET, Duration.ofSeconds(4),
                 Duration.ofMinutes(5), Duration.ofSeconds(60), nanos::get);
     }

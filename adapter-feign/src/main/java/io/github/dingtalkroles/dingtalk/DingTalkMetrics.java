@@ -1,0 +1,59 @@
+package io.github.dingtalkroles.dingtalk;
+
+import java.time.Duration;
+
+/**
+ * What a {@link DingTalkRoleDirectory} reports about its work, for metrics: every HTTP call, retries,
+ * throttling waits, token fetches and refusals, reconciliations of lost writes, and time spent queueing for
+ * the client-side rate limit. {@link MicrometerDingTalkMetrics} records them in a Micrometer
+ * {@code MeterRegistry}; the default, {@link #NONE}, records nothing.
+ *
+ * <p>Every argument is from a small, fixed set (endpoint and operation names as DingTalk's paths end,
+ * outcome kinds, documented errcodes or {@code "other"}): never an id, a name or a secret.
+ * Implementations must be thread-safe and quick: they are called on the calling threads.
+ */
+public interface DingTalkMetrics {
+    /** Records nothing. */
+    DingTalkMetrics NONE = new DingTalkMetrics() {
+    };
+
+    /**
+     * One HTTP call to DingTalk ended.
+     *
+     * @param endpoint the endpoint, as its path ends: {@code list}, {@code add_role}, {@code gettoken}, ...
+     * @param duration how long the exchange took
+     * @param outcome {@code success}, or the port's failure kind: {@code not_found}, {@code conflict},
+     *     {@code rejected_input}, {@code not_authorized}, {@code throttled}, {@code unavailable}
+     * @param errcode DingTalk's errcode if it is a documented one, {@code other} for any other, {@code none}
+     *     if the reply had none
+     */
+    default void call(String endpoint, Duration duration, String outcome, String errcode) {
+    }
+
+    /** An operation will be tried again after a transient failure or a throttling wait. */
+    default void retry(String operation) {
+    }
+
+    /** An operation waits {@code wait} before its next attempt because DingTalk throttled it. */
+    default void throttlingWait(String operation, Duration wait) {
+    }
+
+    /** An access token fetch ended with {@code outcome} ({@code success} or a failure kind, as for calls). */
+    default void tokenFetch(String outcome) {
+    }
+
+    /** DingTalk refused the access token a call carried. */
+    default void tokenRefused() {
+    }
+
+    /**
+     * A write whose reply was lost was looked for: {@code found} if the lost attempt had taken effect (and
+     * its result was returned), otherwise it is sent again.
+     */
+    default void reconciliation(String operation, boolean found) {
+    }
+
+    /** A call waited {@code waited} for a slot of the client-side rate limit. */
+    default void rateLimitWait(String endpoint, Duration waited) {
+    }
+}
