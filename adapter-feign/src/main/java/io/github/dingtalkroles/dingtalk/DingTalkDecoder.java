@@ -30,31 +30,35 @@ final class DingTalkDecoder implements Decoder {
 
     @Override
     public Object decode(Response response, Type type) throws IOException {
-        Sent sent = Sent.of(response);
-        byte[] body = body(response, sent);
+        byte[] body = body(response);
         ObjectNode tree = DingTalkJson.tree(body);
         Envelope envelope = Envelope.of(tree);
-        AttemptFailed failure = DingTalkErrors.failure(response.status(), body, envelope, sent.operation(),
-                sent.token(), sent.secrets());
-        if (failure != null) {
-            throw failure;
+        if (!DingTalkErrors.isSuccess(response.status(), envelope)) {
+            Sent sent = Sent.of(response);
+            throw DingTalkErrors.failure(response.status(), body, envelope, sent.operation(), sent.token(),
+                    sent.secrets());
         }
         try {
             return DingTalkJson.MAPPER.treeToValue(tree, DingTalkJson.MAPPER.constructType(type));
         } catch (JsonProcessingException | IllegalArgumentException e) {
+            Sent sent = Sent.of(response);
             throw DingTalkErrors.invalidData(sent.operation(), problem(e), envelope, sent.secrets());
         }
     }
 
     /** The whole body, or an {@link AttemptFailed} if it is larger than {@link #MAX_BODY_BYTES}. */
-    static byte[] body(Response response, Sent sent) throws IOException {
+    static byte[] body(Response response) throws IOException {
         if (response.body() == null) {
             return new byte[0];
         }
+        Integer length = response.body().length();
         try (InputStream in = response.body().asInputStream()) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            // sized by Content-Length when the reply states one (readNBytes would first fill 8 KB chunks)
+            byte[] body = length != null && length <= MAX_BODY_BYTES ? in.readNBytes(length)
+                    : in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw AttemptFailed.giveUpAmbiguous(new UnavailableException("DingTalk's reply to " + sent.operation()
+                throw AttemptFailed.giveUpAmbiguous(new UnavailableException("DingTalk's reply to "
+                        + Sent.of(response).operation()
                         + " is larger than " + MAX_BODY_BYTES + " bytes", false, false,
                         io.github.dingtalkroles.port.BackendDiagnostics.NONE, null));
             }

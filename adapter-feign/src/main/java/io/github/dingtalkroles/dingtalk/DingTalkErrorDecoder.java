@@ -20,7 +20,7 @@ final class DingTalkErrorDecoder implements ErrorDecoder {
         DingTalkDecoder.Sent sent = DingTalkDecoder.Sent.of(response);
         byte[] body;
         try {
-            body = DingTalkDecoder.body(response, sent);
+            body = DingTalkDecoder.body(response);
         } catch (AttemptFailed tooLarge) {
             return tooLarge;
         } catch (IOException e) {

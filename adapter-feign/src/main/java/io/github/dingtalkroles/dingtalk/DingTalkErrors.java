@@ -61,6 +61,15 @@ final class DingTalkErrors {
     private DingTalkErrors() {
     }
 
+    /** Whether a reply is a success: HTTP 2xx, a JSON object, errcode 0 (as a number or numeric string). */
+    static boolean isSuccess(int status, Envelope envelope) {
+        if (status < 200 || status >= 300 || envelope == null || envelope.isPunishment()) {
+            return false;
+        }
+        Integer code = envelope.errcodeNumber();
+        return code != null && code == 0;
+    }
+
     /**
      * Why a reply is no success, or {@code null} if it is one (HTTP 2xx and errcode 0).
      *
