@@ -15,7 +15,6 @@ import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
 import java.io.IOException;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 
 /**
  * The module's one Jackson {@link ObjectMapper}, configured for DingTalk's replies: unknown fields are
@@ -51,10 +50,10 @@ final class DingTalkJson {
                     .addDeserializer(Long.class, new StrictLong())
                     .addDeserializer(Boolean.class, new StrictBoolean())
                     .addDeserializer(String.class, new StrictText())
-                    .addDeserializer(RoleId.class, id(RoleId::of))
-                    .addDeserializer(RoleGroupId.class, id(RoleGroupId::of))
-                    .addDeserializer(RoleName.class, name(RoleName::of))
-                    .addDeserializer(RoleGroupName.class, name(RoleGroupName::of)))
+                    .addDeserializer(RoleId.class, domain(new StrictLong(), RoleId::of))
+                    .addDeserializer(RoleGroupId.class, domain(new StrictLong(), RoleGroupId::of))
+                    .addDeserializer(RoleName.class, domain(new StrictText(), RoleName::of))
+                    .addDeserializer(RoleGroupName.class, domain(new StrictText(), RoleGroupName::of)))
             .build();
 
     private DingTalkJson() {
@@ -137,27 +136,15 @@ final class DingTalkJson {
         }
     }
 
-    private static <T> JsonDeserializer<T> id(LongFunction<T> type) {
-        StrictLong longs = new StrictLong();
+    /**
+     * A domain value read as {@code raw} reads its scalar, then made by the domain's factory {@code type}; a
+     * value the domain refuses is refused in the domain's words.
+     */
+    private static <V, T> JsonDeserializer<T> domain(JsonDeserializer<V> raw, Function<V, T> type) {
         return new JsonDeserializer<>() {
             @Override
             public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                long value = longs.deserialize(p, ctxt);
-                try {
-                    return type.apply(value);
-                } catch (IllegalArgumentException e) {
-                    return refuse(ctxt, e.getMessage());
-                }
-            }
-        };
-    }
-
-    private static <T> JsonDeserializer<T> name(Function<String, T> type) {
-        StrictText texts = new StrictText();
-        return new JsonDeserializer<>() {
-            @Override
-            public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                String value = texts.deserialize(p, ctxt);
+                V value = raw.deserialize(p, ctxt);
                 try {
                     return type.apply(value);
                 } catch (IllegalArgumentException e) {

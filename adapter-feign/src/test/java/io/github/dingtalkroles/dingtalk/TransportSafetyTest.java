@@ -112,16 +112,7 @@ class TransportSafetyTest {
                 connection.getOutputStream().flush();
                 Thread.sleep(500);
             }
-        }); DingTalkRoleDirectory directory = DingTalkRoleDirectory.builder()
-                .baseUrl("https://127.0.0.1:" + server.port())
-                .accessToken(AccessToken.of("tok"))
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(5))
-                .deadline(Duration.ofSeconds(2))
-                .backoff(Duration.ofMillis(10))
-                .maxRetries(0)
-                .noRateLimit()
-                .build()) {
+        }); DingTalkRoleDirectory directory = twoSecondDeadline("https://127.0.0.1:" + server.port())) {
 
             // without a bound on the whole exchange, this call lasts as long as the server drips (60 s)
             Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(15),
@@ -140,20 +131,26 @@ class TransportSafetyTest {
                 RawServer.write(connection, " ");
                 Thread.sleep(500);
             }
-        }); DingTalkRoleDirectory directory = DingTalkRoleDirectory.builder()
-                .baseUrl(server.baseUrl())
-                .accessToken(AccessToken.of("tok"))
-                .readTimeout(Duration.ofSeconds(5))
-                .deadline(Duration.ofSeconds(2))
-                .maxRetries(0)
-                .noRateLimit()
-                .build()) {
+        }); DingTalkRoleDirectory directory = twoSecondDeadline(server.baseUrl())) {
 
             Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(15),
                     () -> catchThrowable(() -> directory.listRoleGroups(PageRequest.first())));
 
             assertThat(failure).isInstanceOf(UnavailableException.class).hasMessageContaining("timed out");
         }
+    }
+
+    /** One attempt per operation, a 2 s deadline, and timeouts longer than that. */
+    private static DingTalkRoleDirectory twoSecondDeadline(String baseUrl) {
+        return DingTalkRoleDirectory.builder()
+                .baseUrl(baseUrl)
+                .accessToken(AccessToken.of("tok"))
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(5))
+                .deadline(Duration.ofSeconds(2))
+                .maxRetries(0)
+                .noRateLimit()
+                .build();
     }
 
     /** A directory on {@code server} that makes one attempt per operation. */
