@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code dingtalk.roles.*} properties. Settings left out keep the DingTalk adapter's defaults
  * (those of {@code DingTalkRoleDirectory.Builder}, repeated below for convenience). Values are checked
  * when the directory is built, at start-up; a bad or missing one fails the start with a message
- * naming the property, never quoting a secret.
+ * naming the property, never quoting a secret. Immutable; {@link #toString()} masks the secrets.
  *
  * <pre>
  * dingtalk.roles.app-key=dingxxxxxxxx

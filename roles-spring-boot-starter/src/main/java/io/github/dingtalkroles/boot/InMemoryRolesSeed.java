@@ -5,7 +5,8 @@ import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 /**
  * Fills the in-memory backend when it is created ({@code dingtalk.roles.backend=in-memory}, or a test
  * annotated with {@link io.github.dingtalkroles.boot.test.AutoConfigureInMemoryRoles}). Declare one or
- * more as beans; they run in their {@code @Order}, once, before the directory is handed to anyone.
+ * more as beans; they run in their {@code @Order}, once, on the thread that creates the bean, before
+ * the directory is handed to anyone.
  *
  * <pre>{@code
  * @Bean

@@ -260,6 +260,25 @@ class DingTalkRolesAutoConfigurationTest {
         });
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "dingtalk.roles.rate-limit, 0",
+        "dingtalk.roles.rate-limit, 5",
+        "dingtalk.roles.timeouts.connect, 1s",
+        "dingtalk.roles.timeouts.read, 3s",
+        "dingtalk.roles.timeouts.deadline, 5s",
+        "dingtalk.roles.retries.max, 0",
+        "dingtalk.roles.retries.backoff, 50ms",
+        "dingtalk.roles.retries.throttling-wait, 2s",
+        "dingtalk.roles.health.interval, 10s",
+    })
+    void aValidValueStartsADirectoryThatWorks(String property, String value) {
+        dingTalk(property + "=" + value).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first(10)).groups()).isNotEmpty();
+        });
+    }
+
     // --- bad values ---
 
     @ParameterizedTest
