@@ -1,0 +1,57 @@
+package io.github.dingtalkroles.guice;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
+import io.github.dingtalkroles.port.RoleDirectory;
+import jakarta.inject.Singleton;
+import java.util.Objects;
+
+/**
+ * Binds {@link RoleDirectory} to one DingTalk organisation through {@link DingTalkRoleDirectory}.
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new DingTalkRolesModule(DingTalkRoleDirectory.builder()
+ *         .appCredentials(appKey, AppSecret.of(appSecret))));
+ * }</pre>
+ *
+ * <p>The module takes the adapter's own builder, so every setting the adapter has (base URL, timeouts,
+ * retries, rate limit, a shared {@link io.github.dingtalkroles.dingtalk.AccessTokenSource}) is set
+ * where it is documented. It builds one directory per injector, as a singleton, the first time it is
+ * needed; from then on it does not read the builder again, so do not change the builder after handing
+ * it over. Both {@code RoleDirectory} and {@code DingTalkRoleDirectory} are bound to that instance.
+ *
+ * <p>In tests, replace the backend without touching the rest of the platform's modules:
+ * {@code Modules.override(platformModules).with(new InMemoryRolesModule())}.
+ *
+ * <p>Guice does not close what it creates: a platform that stops its injector while the JVM goes on
+ * releases the directory's resources itself, through the bound {@code DingTalkRoleDirectory}.
+ *
+ * <p>A module instance may be installed in several injectors, from one thread at a time; each gets its
+ * own directory, safe for concurrent use.
+ */
+public final class DingTalkRolesModule extends AbstractModule {
+    private final DingTalkRoleDirectory.Builder builder;
+
+    /**
+     * A module that builds its directory with {@code builder}, which must name a way to get access
+     * tokens ({@code appCredentials}, {@code accessToken} or {@code tokenSource}); without one, the
+     * injection of {@code RoleDirectory} fails with the builder's message.
+     *
+     * @param builder the configured builder; not copied, so leave it alone afterwards
+     */
+    public DingTalkRolesModule(DingTalkRoleDirectory.Builder builder) {
+        this.builder = Objects.requireNonNull(builder, "builder");
+    }
+
+    @Override
+    protected void configure() {
+        bind(RoleDirectory.class).to(DingTalkRoleDirectory.class);
+    }
+
+    @Provides
+    @Singleton
+    DingTalkRoleDirectory dingTalkRoleDirectory() {
+        return builder.build();
+    }
+}
