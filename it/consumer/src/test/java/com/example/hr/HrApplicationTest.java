@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
@@ -28,7 +28,7 @@ class HrApplicationTest {
                      "--management.endpoint.health.show-components=always")) {
 
             assertThat(context.getBean(HrApplication.RoleReport.class).groupNames()).containsExactly("Default", "Payroll");
-            assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isPositive();
+            assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isPositive();
             assertThat(context.getBean(HealthEndpoint.class).healthForPath("dingTalkRoles").getStatus())
                     .isEqualTo(Status.UP);
         }

@@ -13,7 +13,7 @@ import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.RoleDirectory;
@@ -69,8 +69,8 @@ class DingTalkRolesModuleTest {
 
         assertThat(organisation.findRoleGroup(hr.id())).hasValueSatisfying(
                 group -> assertThat(group.name()).isEqualTo(RoleGroupName.of("HR")));
-        assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
-        assertThat(emulator.requestCount(Endpoint.ADD_ROLE_GROUP)).isEqualTo(1);
+        assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
+        assertThat(emulator.requestCount(EmulatorOperation.ADD_ROLE_GROUP)).isEqualTo(1);
     }
 
     @Test

@@ -17,7 +17,7 @@ import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectoryException;
@@ -97,13 +97,13 @@ class InMemoryRolesModuleTest {
             assertThat(test.getInstance(RoleDirectory.class)).isInstanceOf(InMemoryRoleDirectory.class);
             assertThat(test.getInstance(Onboarding.class).groupNames())
                     .containsExactly(RoleGroupName.DEFAULT, RoleGroupName.of("Seeded"));
-            for (Endpoint endpoint : Endpoint.values()) {
+            for (EmulatorOperation endpoint : EmulatorOperation.values()) {
                 assertThat(emulator.requestCount(endpoint)).as("requests to %s", endpoint).isZero();
             }
             // the same production modules, not overridden, do reach DingTalk
             assertThat(Guice.createInjector(production).getInstance(Onboarding.class).groupNames())
                     .containsExactly(RoleGroupName.DEFAULT);
-            assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isPositive();
+            assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isPositive();
         }
     }
 }

@@ -10,8 +10,8 @@ import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
-import io.github.dingtalkroles.emulator.Fault;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
+import io.github.dingtalkroles.emulator.EmulatorFault;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
@@ -100,7 +100,7 @@ class DingTalkRolesAutoConfigurationTest {
             RoleGroup hr = directory.addRoleGroup(RoleGroupName.of("HR"));
 
             assertThat(organisation.findRoleGroup(hr.id())).isPresent();
-            assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
+            assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
         });
     }
 
@@ -110,7 +110,7 @@ class DingTalkRolesAutoConfigurationTest {
             context.getBean(AccessTokenSource.class).currentToken();
             context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first(10));
 
-            assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
+            assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
         });
     }
 
@@ -120,8 +120,8 @@ class DingTalkRolesAutoConfigurationTest {
                 "dingtalk.roles.access-token=" + TOKEN).run(context -> {
             context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first(10));
 
-            assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isEqualTo(1);
-            assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isZero();
+            assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isEqualTo(1);
+            assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isZero();
         });
     }
 
@@ -133,7 +133,7 @@ class DingTalkRolesAutoConfigurationTest {
                     context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first(10));
 
                     assertThat(context).hasSingleBean(AccessTokenSource.class);
-                    assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isEqualTo(1);
+                    assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isEqualTo(1);
                 });
     }
 
@@ -149,29 +149,29 @@ class DingTalkRolesAutoConfigurationTest {
 
     @Test
     void retriesAsOftenAsConfigured() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.BUSY, 10);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.BUSY, 10);
 
         dingTalk("dingtalk.roles.retries.max=1").run(context ->
                 assertThatThrownBy(() -> context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first(10)))
                         .isInstanceOf(UnavailableException.class));
 
-        assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isEqualTo(2);
+        assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isEqualTo(2);
     }
 
     @Test
     void retriesThreeTimesByDefault() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.BUSY, 10);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.BUSY, 10);
 
         dingTalk().run(context ->
                 assertThatThrownBy(() -> context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first(10)))
                         .isInstanceOf(UnavailableException.class));
 
-        assertThat(emulator.requestCount(Endpoint.LIST_ROLES)).isEqualTo(4);
+        assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isEqualTo(4);
     }
 
     @Test
     void aReplySlowerThanTheReadTimeoutFailsTheCall() {
-        emulator.faults().next(Endpoint.LIST_ROLES, Fault.delay(Duration.ofSeconds(5)), 1);
+        emulator.faults().next(EmulatorOperation.LIST_ROLES, EmulatorFault.delay(Duration.ofSeconds(5)), 1);
 
         dingTalk("dingtalk.roles.timeouts.read=200ms", "dingtalk.roles.retries.max=0").run(context ->
                 assertThatThrownBy(() -> context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first(10)))

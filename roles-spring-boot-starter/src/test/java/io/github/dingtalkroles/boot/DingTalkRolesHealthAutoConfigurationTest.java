@@ -3,8 +3,8 @@ package io.github.dingtalkroles.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
-import io.github.dingtalkroles.emulator.Fault;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
+import io.github.dingtalkroles.emulator.EmulatorFault;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -69,18 +69,18 @@ class DingTalkRolesHealthAutoConfigurationTest {
 
     @Test
     void asksDingTalkAtMostOncePerInterval() {
-        emulator.faults().next(Endpoint.GETTOKEN, Fault.SYSTEM_ERROR, 100);
+        emulator.faults().next(EmulatorOperation.GETTOKEN, EmulatorFault.SYSTEM_ERROR, 100);
 
         dingTalk(APP_SECRET).withPropertyValues("dingtalk.roles.health.interval=1h").run(context -> {
-            long before = emulator.requestCount(Endpoint.GETTOKEN);
+            long before = emulator.requestCount(EmulatorOperation.GETTOKEN);
             for (int i = 0; i < 5; i++) {
                 assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
             }
             // one check, with the directory's own retries of /gettoken if it makes any
-            long afterFirst = emulator.requestCount(Endpoint.GETTOKEN);
+            long afterFirst = emulator.requestCount(EmulatorOperation.GETTOKEN);
             assertThat(afterFirst).isGreaterThan(before);
             assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
-            assertThat(emulator.requestCount(Endpoint.GETTOKEN)).isEqualTo(afterFirst);
+            assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(afterFirst);
         });
     }
 

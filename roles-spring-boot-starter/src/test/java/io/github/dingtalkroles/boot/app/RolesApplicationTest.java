@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.Endpoint;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -55,12 +55,12 @@ class RolesApplicationTest {
         assertThat(ORGANISATION.findRoleGroup(recruiter.groupId())).hasValueSatisfying(group ->
                 assertThat(group.roles()).extracting(role -> role.name().value()).containsExactly("Recruiter"));
         assertThat(onboarding.groupNames()).contains("Default", "Talent");
-        assertThat(EMULATOR.requestCount(Endpoint.ADD_ROLE)).isEqualTo(1);
+        assertThat(EMULATOR.requestCount(EmulatorOperation.ADD_ROLE)).isEqualTo(1);
     }
 
     @Test
     void reportsHealthFromTheTokenItCanObtain() {
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(EMULATOR.requestCount(Endpoint.GETTOKEN)).isEqualTo(1);
+        assertThat(EMULATOR.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
     }
 }
