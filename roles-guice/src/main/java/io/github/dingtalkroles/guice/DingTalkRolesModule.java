@@ -2,10 +2,13 @@ package io.github.dingtalkroles.guice;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import com.google.inject.multibindings.OptionalBinder;
+import io.github.dingtalkroles.dingtalk.DingTalkMetrics;
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectory;
 import jakarta.inject.Singleton;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Binds {@link RoleDirectory} to one DingTalk organisation through {@link DingTalkRoleDirectory}.
@@ -20,6 +23,10 @@ import java.util.Objects;
  * where it is documented. It builds one directory per injector, as a singleton, the first time it is
  * needed; from then on it does not read the builder again, so do not change the builder after handing
  * it over. Both {@code RoleDirectory} and {@code DingTalkRoleDirectory} are bound to that instance.
+ *
+ * <p>Metrics: bind {@link DingTalkMetrics} in any module of the injector, e.g.
+ * {@code bind(DingTalkMetrics.class).toInstance(MicrometerDingTalkMetrics.of(meterRegistry))}, and the
+ * directory records its meters there; unbound, it records nothing (or what the builder was given).
  *
  * <p>In tests, replace the backend without touching the rest of the platform's modules:
  * {@code Modules.override(platformModules).with(new InMemoryRolesModule())}.
@@ -47,11 +54,13 @@ public final class DingTalkRolesModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(RoleDirectory.class).to(DingTalkRoleDirectory.class);
+        OptionalBinder.newOptionalBinder(binder(), DingTalkMetrics.class);
     }
 
     @Provides
     @Singleton
-    DingTalkRoleDirectory dingTalkRoleDirectory() {
+    DingTalkRoleDirectory dingTalkRoleDirectory(Optional<DingTalkMetrics> metrics) {
+        metrics.ifPresent(builder::metrics);
         return builder.build();
     }
 }

@@ -1,22 +1,26 @@
 package io.github.dingtalkroles.guice;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import io.github.dingtalkroles.dingtalk.AppSecret;
+import io.github.dingtalkroles.dingtalk.DingTalkMetrics;
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
+import io.github.dingtalkroles.dingtalk.MicrometerDingTalkMetrics;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
 import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.NotAuthorizedException;
+import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +75,21 @@ class DingTalkRolesModuleTest {
                 group -> assertThat(group.name()).isEqualTo(RoleGroupName.of("HR")));
         assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
         assertThat(emulator.requestCount(EmulatorOperation.ADD_ROLE_GROUP)).isEqualTo(1);
+    }
+
+    @Test
+    void recordsMetersWhereThePlatformBindsItsMetrics() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Injector injector = Guice.createInjector(new DingTalkRolesModule(builder(APP_SECRET)), new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(DingTalkMetrics.class).toInstance(MicrometerDingTalkMetrics.of(registry));
+            }
+        });
+
+        injector.getInstance(RoleDirectory.class).listRoleGroups(PageRequest.first());
+
+        assertThat(registry.get("dingtalk.roles.calls").tag("endpoint", "list").timer().count()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.dingtalkroles.boot;
 
 import io.github.dingtalkroles.dingtalk.AccessToken;
 import io.github.dingtalkroles.dingtalk.AccessTokenSource;
+import io.github.dingtalkroles.dingtalk.DingTalkMetrics;
 import io.github.dingtalkroles.dingtalk.AppSecret;
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ final class DingTalkSettings {
      * @throws InvalidRolesPropertyException if neither or both are set, one of key and secret is
      *     missing, or a value is malformed
      */
-    static AccessTokenSource tokenSource(DingTalkRolesProperties properties) {
+    static AccessTokenSource tokenSource(DingTalkRolesProperties properties, DingTalkMetrics metrics) {
         boolean key = present(properties.appKey());
         boolean secret = present(properties.appSecret());
         if (present(properties.accessToken())) {
@@ -52,7 +53,7 @@ final class DingTalkSettings {
             set(CONNECT_TIMEOUT, properties.timeouts().connect(), builder::connectTimeout);
             set(READ_TIMEOUT, properties.timeouts().read(), builder::readTimeout);
             builder.logHttpTraffic(properties.logHttpTraffic());
-            return builder.build();
+            return builder.metrics(metrics).build();
         }
         if (key) {
             throw new InvalidRolesPropertyException(APP_SECRET, APP_KEY + " is set, but " + APP_SECRET + " is missing");
@@ -69,8 +70,9 @@ final class DingTalkSettings {
      *
      * @throws InvalidRolesPropertyException if a value is refused
      */
-    static DingTalkRoleDirectory directory(DingTalkRolesProperties properties, AccessTokenSource tokens) {
-        DingTalkRoleDirectory.Builder builder = DingTalkRoleDirectory.builder().tokenSource(tokens);
+    static DingTalkRoleDirectory directory(DingTalkRolesProperties properties, AccessTokenSource tokens,
+            DingTalkMetrics metrics) {
+        DingTalkRoleDirectory.Builder builder = DingTalkRoleDirectory.builder().tokenSource(tokens).metrics(metrics);
         set(BASE_URL, properties.baseUrl(), url -> builder.baseUrl(url.toString()));
         set(CONNECT_TIMEOUT, properties.timeouts().connect(), builder::connectTimeout);
         set(READ_TIMEOUT, properties.timeouts().read(), builder::readTimeout);

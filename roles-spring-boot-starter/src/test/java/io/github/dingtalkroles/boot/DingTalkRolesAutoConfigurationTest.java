@@ -1,21 +1,23 @@
 package io.github.dingtalkroles.boot;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dingtalkroles.dingtalk.AccessToken;
 import io.github.dingtalkroles.dingtalk.AccessTokenSource;
+import io.github.dingtalkroles.dingtalk.DingTalkMetrics;
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
-import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.emulator.EmulatorFault;
+import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.UnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -69,6 +71,28 @@ class DingTalkRolesAutoConfigurationTest {
                 "dingtalk.roles.retries.backoff=10ms"));
         properties.addAll(List.of(more));
         return runner.withPropertyValues(properties.toArray(String[]::new));
+    }
+
+    @Test
+    void theDirectoryRecordsItsMetersInTheApplicationsRegistry() {
+        dingTalk().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+            assertThat(context).hasSingleBean(DingTalkMetrics.class);
+            context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first());
+
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("dingtalk.roles.calls").tags("endpoint", "list", "outcome", "success").timer()
+                    .count()).isEqualTo(1);
+            assertThat(registry.get("dingtalk.roles.token.fetches").tag("outcome", "success").counter().count())
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void withoutARegistryNothingIsRecordedAndTheDirectoryStillWorks() {
+        dingTalk().run(context -> {
+            assertThat(context).doesNotHaveBean(DingTalkMetrics.class);
+            assertThat(context.getBean(RoleDirectory.class).listRoleGroups(PageRequest.first()).groups()).isNotEmpty();
+        });
     }
 
     /** The failure with its causes and stack, as a log would show it. */
