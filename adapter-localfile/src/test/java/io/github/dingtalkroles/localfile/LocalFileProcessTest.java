@@ -1,8 +1,9 @@
-package io.github.dingtalkroles.cli;
+package io.github.dingtalkroles.localfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dingtalkroles.domain.RoleGroup;
+import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.inmemory.DirectorySnapshot;
 import java.io.File;
 import java.nio.file.Files;
@@ -11,14 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local store across real processes: concurrent writers, and writers killed mid-write. */
-class LocalStoreProcessTest {
+/** The store across real processes: concurrent writers, and writers killed mid-write. */
+class LocalFileProcessTest {
     /**
      * Writers killed per run: 6 in plain verify; more with -Droles.store.killRounds=N (about one second
      * each, so up to about 100 fit the test's time-out) and other kill times with -Droles.store.killSeed=S.
@@ -28,26 +28,24 @@ class LocalStoreProcessTest {
     @TempDir
     Path dir;
 
-    private static ProcessBuilder java(String mainClass, String... args) {
+    private static ProcessBuilder java(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-cp", System.getProperty("java.class.path"), StoreProcesses.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
-    void sixteenAddRoleProcessesStartedAtOnceLeaveSixteenRoles() throws Exception {
+    void sixteenProcessesAddingRolesAtOnceLeaveSixteenRoles() throws Exception {
         Path store = dir.resolve("directory.json");
-        long group = Long.parseLong(Cli.withStore(store).json("add-group", "--name", "HR").out()
-                .replaceAll(".*\"id\":(\\d+).*\\s*", "$1"));
+        RoleGroup hr = LocalFileRoleDirectory.builder(store).build().addRoleGroup(RoleGroupName.of("HR"));
 
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            processes.add(java(RolesCli.class.getName(), "--store", store.toString(),
-                    "add-role", "--group-id", Long.toString(group), "--name", "role-" + i)
+            processes.add(java("add-role", store.toString(), Long.toString(hr.id().value()), "role-" + i)
                     .redirectOutput(dir.resolve("out-" + i + ".txt").toFile()).start());
         }
         for (Process p : processes) {
@@ -56,8 +54,8 @@ class LocalStoreProcessTest {
 
         assertThat(processes).allSatisfy(p -> assertThat(p.exitValue()).isZero());
         DirectorySnapshot snapshot = StoreFormat.read(Files.readAllBytes(store));
-        RoleGroup hr = snapshot.groups().stream().filter(g -> g.id().value() == group).findFirst().orElseThrow();
-        assertThat(hr.roles()).extracting(r -> r.name().value())
+        RoleGroup after = snapshot.groups().stream().filter(g -> g.id().equals(hr.id())).findFirst().orElseThrow();
+        assertThat(after.roles()).extracting(r -> r.name().value())
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 16).mapToObj(i -> "role-" + i).toList());
     }
 
@@ -68,7 +66,7 @@ class LocalStoreProcessTest {
         Random random = new Random(Long.getLong("roles.store.killSeed", 42));
         int previousCount = -1;
         for (int round = 0; round < KILL_ROUNDS; round++) {
-            Process writer = java(StoreWriter.class.getName(), store.toString())
+            Process writer = java("write-forever", store.toString())
                     .redirectOutput(File.createTempFile("writer", ".log", dir.toFile())).start();
             // Let it write for a while, then kill it (SIGKILL) wherever it is.
             Thread.sleep(400 + random.nextInt(600));
@@ -76,7 +74,7 @@ class LocalStoreProcessTest {
 
             DirectorySnapshot snapshot = StoreFormat.read(Files.readAllBytes(store));
             List<String> written = snapshot.groups().stream().filter(g -> !g.isDefault())
-                    .map(g -> g.name().value()).collect(Collectors.toList());
+                    .map(g -> g.name().value()).toList();
             assertThat(written).containsExactlyElementsOf(
                     IntStream.range(0, written.size()).mapToObj(i -> "W" + i).toList());
             assertThat(written.size()).isGreaterThanOrEqualTo(Math.max(previousCount, 0));
