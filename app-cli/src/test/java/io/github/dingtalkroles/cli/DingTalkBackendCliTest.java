@@ -93,6 +93,21 @@ class DingTalkBackendCliTest {
     }
 
     @Test
+    void withJsonOutputAnErrorIsOneJsonObjectWithTheErrcodeAndRequestId() throws Exception {
+        Cli.Result missingRole = cli.json("update-role", "--role-id", "42", "--name", "x");
+
+        assertThat(missingRole.exitCode()).isEqualTo(3);
+        assertThat(missingRole.out()).isEmpty();
+        assertThat(missingRole.err()).hasLineCount(1);
+        JsonNode error = JSON.readTree(missingRole.err()).get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(error.get("errcode").isNumber()).isTrue();
+        assertThat(error.get("errcode").asLong()).isEqualTo(33011);
+        assertThat(error.get("requestId").asText()).isNotBlank();
+        assertThat(error.get("message").asText()).contains("errcode 33011");
+    }
+
+    @Test
     void conflictsExitWithFour() throws Exception {
         long groupId = ok(cli.json("add-group", "--name", "HR")).get("id").asLong();
         cli.run("add-role", "--group-id", "" + groupId, "--name", "Recruiter");
