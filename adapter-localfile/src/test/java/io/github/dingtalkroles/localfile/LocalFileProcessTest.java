@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.inmemory.DirectorySnapshot;
-import java.io.File;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,14 +65,17 @@ class LocalFileProcessTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void aWriterKilledAtAnyMomentLeavesTheOldOrTheNewStateNeverATornFile() throws Exception {
         Path store = dir.resolve("directory.json");
+        LocalFileRoleDirectory.builder(store).build().addRoleGroup(RoleGroupName.of("W0"));
         Random random = new Random(Long.getLong("roles.store.killSeed", 42));
         int previousCount = -1;
         for (int round = 0; round < KILL_ROUNDS; round++) {
-            Process writer = java("write-forever", store.toString())
-                    .redirectOutput(File.createTempFile("writer", ".log", dir.toFile())).start();
-            // Let it write for a while, then kill it (SIGKILL) wherever it is.
-            Thread.sleep(400 + random.nextInt(600));
-            writer.destroyForcibly().waitFor();
+            Process writer = java("write-forever", store.toString()).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+                assertThat(out.readLine()).isEqualTo("writing");
+                // Let it write for a while, then kill it (SIGKILL) wherever it is.
+                Thread.sleep(400 + random.nextInt(600));
+                writer.destroyForcibly().waitFor();
+            }
 
             DirectorySnapshot snapshot = StoreFormat.read(Files.readAllBytes(store));
             List<String> written = snapshot.groups().stream().filter(g -> !g.isDefault())
