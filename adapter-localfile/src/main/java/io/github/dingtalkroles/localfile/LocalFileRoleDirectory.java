@@ -13,20 +13,32 @@ import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.UnavailableException;
+import io.github.dingtalkroles.localfile.StoreFileException.Reason;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -46,6 +58,13 @@ import java.util.function.Function;
  * concurrent processes are serialised, so no write is lost. A read takes no file lock: the file is only
  * ever replaced whole, so a reader sees one complete version.
  *
+ * <p>Against other local users: directories the store creates are 0700 and its lock file 0600 (where
+ * the file system has POSIX permissions; the store file itself is written through a temporary file,
+ * which the JDK creates 0600). A write waits for the lock at most {@link Builder#lockTimeout} and then
+ * fails naming the lock file, so a process that holds the lock cannot block writers forever. The lock
+ * file is never opened through a symbolic link, and temporary files are created new (never through an
+ * existing path). A file over {@link Builder#maxFileSize} is refused before it is read.
+ *
  * <p>Nothing is created until the first write: reading a store that does not exist yet shows the
  * directory a new one would hold (the Default group and its built-in roles). The store's directory
  * must exist, unless the builder is told to create it ({@link Builder#createMissingDirectories}).
@@ -55,9 +74,20 @@ import java.util.function.Function;
  * <p>Thread-safe; several instances, in one process or many, may share one file.
  */
 public final class LocalFileRoleDirectory implements RoleDirectory {
+    /** Default of {@link Builder#maxFileSize}: 64 MiB, about 200,000 groups of five roles. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 64L << 20;
+    /** Default of {@link Builder#lockTimeout}. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final long LOCK_RETRY_MILLIS = 20;
+
     private final Path file;
     private final Path lockFile;
     private final boolean createMissingDirectories;
+    private final long maxFileSize;
+    private final Duration lockTimeout;
     private final ReentrantLock inProcess = new ReentrantLock();
 
     /** The last state read or written, and the version of the file it came from; guarded by inProcess. */
@@ -68,6 +98,8 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
         this.file = builder.file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
         this.createMissingDirectories = builder.createMissingDirectories;
+        this.maxFileSize = builder.maxFileSize;
+        this.lockTimeout = builder.lockTimeout;
     }
 
     /** A builder for a store kept in {@code file} (made absolute; the lock file goes beside it). */
@@ -119,7 +151,7 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
             requireDirectory(false);
             return operation.apply(load());
         } catch (IOException e) {
-            throw unavailable(StoreFileException.unreadable(file, "cannot be read (" + e + ")", e));
+            throw unavailable(StoreFileException.unreadable(Reason.UNREADABLE, file, "cannot be read (" + e + ")", e));
         } catch (StoreFileException e) {
             throw unavailable(e);
         } finally {
@@ -131,8 +163,8 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
         inProcess.lock();
         try {
             requireDirectory(true);
-            try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock ignored = lockChannel.lock()) {
+            try (FileChannel lockChannel = openLockFile();
+                    FileLock ignored = lock(lockChannel)) {
                 InMemoryRoleDirectory directory = load();
                 DirectorySnapshot before = directory.snapshot();
                 try {
@@ -145,7 +177,8 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
                 }
             }
         } catch (IOException e) {
-            throw unavailable(StoreFileException.unreadable(file, "cannot be read or written (" + e + ")", e));
+            throw unavailable(StoreFileException.unreadable(Reason.UNREADABLE, file,
+                    "cannot be read or written (" + e + ")", e));
         } catch (StoreFileException e) {
             throw unavailable(e);
         } finally {
@@ -164,12 +197,75 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
             return;
         }
         if (!createMissingDirectories) {
-            throw new StoreFileException(file, "the local store " + file + " cannot be used: its directory "
-                    + directory + (Files.exists(directory) ? " is not a directory" : " does not exist"), null);
+            throw new StoreFileException(Reason.MISSING_DIRECTORY, file, "the local store " + file
+                    + " cannot be used: its directory " + directory
+                    + (Files.exists(directory) ? " is not a directory" : " does not exist"), null);
         }
         if (forWrite) {
-            Files.createDirectories(directory);
+            if (posix(directory)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            } else {
+                Files.createDirectories(directory);
+            }
         }
+    }
+
+    /**
+     * Opens (or creates, readable and writable by its owner only) the lock file, never through a
+     * symbolic link: a link planted there would make the store create or lock a file elsewhere.
+     */
+    private FileChannel openLockFile() throws IOException {
+        if (Files.isSymbolicLink(lockFile)) {
+            throw symbolicLink(lockFile);
+        }
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            return posix(lockFile.getParent())
+                    ? FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                    : FileChannel.open(lockFile, options);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(lockFile)) {
+                throw symbolicLink(lockFile); // planted between the check and the open
+            }
+            throw e;
+        }
+    }
+
+    private StoreFileException symbolicLink(Path path) {
+        return StoreFileException.unreadable(Reason.SYMBOLIC_LINK, file,
+                "cannot be used: " + path + " is a symbolic link, which the store never follows (remove it)", null);
+    }
+
+    /**
+     * Takes the exclusive lock, waiting at most the lock timeout for another holder (another process,
+     * or another instance in this one) to let it go.
+     */
+    private FileLock lock(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + lockTimeout.toNanos();
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // held by another instance in this JVM: wait for it like for another process
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw StoreFileException.unreadable(Reason.LOCKED, file, "is locked: another process held "
+                        + lockFile + " for longer than " + lockTimeout.toMillis() + " ms", null);
+            }
+            try {
+                Thread.sleep(LOCK_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the lock on " + lockFile);
+            }
+        }
+    }
+
+    private static boolean posix(Path directory) {
+        return directory.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /**
@@ -190,15 +286,20 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
         cached = null;
         DirectorySnapshot snapshot;
         byte[] content;
-        try {
-            content = Files.readAllBytes(file);
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > maxFileSize) {
+                throw StoreFileException.unreadable(Reason.TOO_LARGE, file, "is " + size
+                        + " bytes, over the limit of " + maxFileSize + " bytes for a store", null);
+            }
+            content = readAll(channel, (int) size);
         } catch (NoSuchFileException e) {
             return InMemoryRoleDirectory.create(); // removed since: as if it had never been
         }
         try {
             snapshot = StoreFormat.read(content);
         } catch (IllegalArgumentException e) {
-            throw StoreFileException.unreadable(file, e.getMessage(), e);
+            throw StoreFileException.unreadable(Reason.UNREADABLE, file, e.getMessage(), e);
         }
         InMemoryRoleDirectory directory = InMemoryRoleDirectory.restore(snapshot);
         // Without the file lock (a read), another process may have replaced the file while it was read:
@@ -208,6 +309,15 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
             cachedVersion = version;
         }
         return directory;
+    }
+
+    /** The channel's content, {@code size} bytes as it said (less if the file shrank meanwhile). */
+    private static byte[] readAll(SeekableByteChannel channel, int size) throws IOException {
+        ByteBuffer content = ByteBuffer.allocate(size);
+        while (content.hasRemaining() && channel.read(content) >= 0) {
+            // keep reading
+        }
+        return Arrays.copyOf(content.array(), content.position());
     }
 
     /** What identifies one written version of the file: a rename gives it a new file key. */
@@ -269,6 +379,8 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
     public static final class Builder {
         private final Path file;
         private boolean createMissingDirectories;
+        private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
         private Builder(Path file) {
             Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
@@ -281,10 +393,39 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
         /**
          * Whether the first write creates the store's directory (and its parents) when missing. Off by
          * default: a mistyped directory is then an error naming it, not a new directory tree. Turn it on
-         * for a default location of your own, such as a directory under the user's home.
+         * for a default location of your own, such as a directory under the user's home. Directories it
+         * creates are readable by their owner only (0700) where the file system has POSIX permissions.
          */
         public Builder createMissingDirectories(boolean create) {
             this.createMissingDirectories = create;
+            return this;
+        }
+
+        /**
+         * The largest store file read, in bytes ({@link #DEFAULT_MAX_FILE_SIZE} by default); a larger file
+         * is refused before any of it is read, with the limit in the message.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is not positive or over 1 GiB
+         */
+        public Builder maxFileSize(long bytes) {
+            if (bytes <= 0 || bytes > (1L << 30)) {
+                throw new IllegalArgumentException("the store's size limit must be between 1 byte and 1 GiB, not " + bytes);
+            }
+            this.maxFileSize = bytes;
+            return this;
+        }
+
+        /**
+         * How long a write waits for another holder of the store's lock ({@link #DEFAULT_LOCK_TIMEOUT} by
+         * default) before it fails, naming the lock file. Reads take no lock and never wait.
+         *
+         * @throws IllegalArgumentException if the timeout is negative
+         */
+        public Builder lockTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+                throw new IllegalArgumentException("the lock timeout must not be negative, not " + timeout);
+            }
+            this.lockTimeout = timeout;
             return this;
         }
 

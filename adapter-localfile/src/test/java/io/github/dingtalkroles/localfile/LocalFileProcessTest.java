@@ -1,15 +1,18 @@
 package io.github.dingtalkroles.localfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.inmemory.DirectorySnapshot;
+import io.github.dingtalkroles.port.UnavailableException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -59,6 +62,30 @@ class LocalFileProcessTest {
         RoleGroup after = snapshot.groups().stream().filter(g -> g.id().equals(hr.id())).findFirst().orElseThrow();
         assertThat(after.roles()).extracting(r -> r.name().value())
                 .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 16).mapToObj(i -> "role-" + i).toList());
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void aProcessHoldingTheLockBlocksWritesOnlyForTheLockTimeoutAndReadsNotAtAll() throws Exception {
+        Path store = dir.resolve("directory.json");
+        LocalFileRoleDirectory directory = LocalFileRoleDirectory.builder(store)
+                .lockTimeout(Duration.ofMillis(300)).build();
+        directory.addRoleGroup(RoleGroupName.of("HR"));
+        Process holder = java("hold-lock", store.toString()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(out.readLine()).isEqualTo("locked");
+
+            assertThatThrownBy(() -> directory.addRoleGroup(RoleGroupName.of("Payroll")))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessageContaining(store + ".lock")
+                    .hasMessageContaining("300 ms")
+                    .cause().isInstanceOfSatisfying(StoreFileException.class,
+                            e -> assertThat(e.reason()).isEqualTo(StoreFileException.Reason.LOCKED));
+            assertThat(directory.allRoleGroups()).hasSize(2);
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        assertThat(directory.addRoleGroup(RoleGroupName.of("Payroll")).name().value()).isEqualTo("Payroll");
     }
 
     @Test

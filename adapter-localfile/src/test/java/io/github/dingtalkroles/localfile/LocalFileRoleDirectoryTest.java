@@ -10,9 +10,15 @@ import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.UnavailableException;
 import io.github.dingtalkroles.testkit.RoleDirectoryContract;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -122,6 +128,79 @@ class LocalFileRoleDirectoryTest {
         store.addRoleGroup(RoleGroupName.of("HR"));
 
         assertThat(home.resolve("directory.json")).exists();
+    }
+
+    @Test
+    void createsItsDirectoryForItsOwnerOnlyAndTheLockFileReadableByItsOwnerOnly() throws Exception {
+        Path home = dir.resolve("home/.dingtalk-roles");
+        LocalFileRoleDirectory.builder(home.resolve("directory.json")).createMissingDirectories(true).build()
+                .addRoleGroup(RoleGroupName.of("HR"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("directory.json.lock"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("directory.json"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void anotherInstanceInTheSameProcessHoldingTheLockMakesAWriteWaitThenFailNamingTheLockFile() throws Exception {
+        Path file = dir.resolve("directory.json");
+        LocalFileRoleDirectory store = LocalFileRoleDirectory.builder(file).lockTimeout(Duration.ofMillis(100)).build();
+        store.addRoleGroup(RoleGroupName.of("HR"));
+
+        try (FileChannel channel = FileChannel.open(dir.resolve("directory.json.lock"), StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
+            assertThatThrownBy(() -> store.addRoleGroup(RoleGroupName.of("Payroll")))
+                    .isInstanceOf(UnavailableException.class)
+                    .hasMessageContaining(file + ".lock");
+        }
+        assertThat(store.addRoleGroup(RoleGroupName.of("Payroll"))).isNotNull();
+    }
+
+    @Test
+    void refusesALockFileThatIsASymbolicLinkAndCreatesNothingAtItsTarget() throws Exception {
+        Path file = dir.resolve("directory.json");
+        Path target = dir.resolve("elsewhere/planted");
+        Files.createDirectories(target.getParent());
+        Files.createSymbolicLink(dir.resolve("directory.json.lock"), target);
+        LocalFileRoleDirectory store = store(file);
+
+        assertThatThrownBy(() -> store.addRoleGroup(RoleGroupName.of("HR")))
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining(file + ".lock is a symbolic link")
+                .cause().isInstanceOfSatisfying(StoreFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreFileException.Reason.SYMBOLIC_LINK));
+        assertThat(target).doesNotExist();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void refusesAStoreOverTheSizeLimitBeforeReadingIt() throws Exception {
+        Path file = dir.resolve("directory.json");
+        try (RandomAccessFile sparse = new RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(3L << 30); // 3 GiB, sparse: reading it whole would not fit the test's heap
+        }
+        LocalFileRoleDirectory store = LocalFileRoleDirectory.builder(file).build();
+
+        assertThatThrownBy(() -> store.allRoleGroups().toList())
+                .isInstanceOf(UnavailableException.class)
+                .hasMessageContaining("is 3221225472 bytes, over the limit of " + LocalFileRoleDirectory.DEFAULT_MAX_FILE_SIZE)
+                .cause().isInstanceOfSatisfying(StoreFileException.class,
+                        e -> assertThat(e.reason()).isEqualTo(StoreFileException.Reason.TOO_LARGE));
+        assertThat(Files.size(file)).isEqualTo(3L << 30);
+    }
+
+    @Test
+    void theSizeLimitCanBeRaisedOrLowered() throws Exception {
+        Path file = dir.resolve("directory.json");
+        store(file).addRoleGroup(RoleGroupName.of("HR"));
+        long size = Files.size(file);
+
+        assertThat(LocalFileRoleDirectory.builder(file).maxFileSize(size).build().allRoleGroups()).hasSize(2);
+        assertThatThrownBy(() -> LocalFileRoleDirectory.builder(file).maxFileSize(size - 1).build()
+                .allRoleGroups().toList())
+                .hasMessageContaining("over the limit of " + (size - 1) + " bytes");
     }
 
     static Stream<String> unreadableStores() {
