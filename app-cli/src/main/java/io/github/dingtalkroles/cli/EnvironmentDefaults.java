@@ -46,6 +46,22 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         return Path.of(home != null ? home : System.getProperty("user.home"), ".dingtalk-roles", "directory.json");
     }
 
+    /**
+     * The variable as a positive whole number, or {@code otherwise} when it is unset.
+     *
+     * @throws IllegalArgumentException naming the variable when it is set to anything else
+     */
+    long positive(String variable, long otherwise) {
+        String value = get(variable);
+        if (value == null) {
+            return otherwise;
+        }
+        if (!value.strip().matches("[0-9]{1,9}") || Long.parseLong(value.strip()) == 0) {
+            throw new IllegalArgumentException(variable + " must be a positive whole number");
+        }
+        return Long.parseLong(value.strip());
+    }
+
     /** The variable's value, or null when it is unset or blank. */
     String get(String variable) {
         String value = variable == null ? null : environment.get(variable);

@@ -1,11 +1,14 @@
 package io.github.dingtalkroles.cli;
 
+import io.github.dingtalkroles.localfile.StoreFileException;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -95,9 +98,39 @@ public final class RolesCli {
         return (ParameterException e, String[] args) -> {
             CommandLine command = e.getCommandLine();
             String hint = " (see '" + command.getCommandSpec().qualifiedName() + " --help')";
-            errors.print(command.getErr(), args, ExitCode.USAGE, oneLine(e.getMessage()), hint, null);
+            String message = withoutValues(oneLine(e.getMessage()), args, command.getCommandSpec().root());
+            errors.print(command.getErr(), args, ExitCode.USAGE, message, hint, null);
             return ExitCode.USAGE;
         };
+    }
+
+    /**
+     * picocli's message with every value from the command line replaced by {@code ...}: a mistyped
+     * {@code --app-secrt=VALUE}, or a secret given to the wrong option, must not reach the terminal or a
+     * log. What stays: option and command names ({@code --app-secrt}, {@code list}). picocli quotes each
+     * argument it names ({@code 'abc'}), so only quoted arguments are replaced.
+     */
+    static String withoutValues(String message, String[] args, CommandSpec root) {
+        Set<String> names = new HashSet<>(root.optionsMap().keySet());
+        for (CommandLine subcommand : root.subcommands().values()) {
+            names.add(subcommand.getCommandName());
+            names.addAll(subcommand.getCommandSpec().optionsMap().keySet());
+        }
+        String result = message;
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            String shown;
+            if (arg.startsWith("-") && equals > 0) {
+                shown = arg.substring(0, equals + 1) + "...";
+                result = result.replace("'" + arg.substring(equals + 1) + "'", "'...'");
+            } else if (names.contains(arg) || arg.startsWith("-")) {
+                continue;
+            } else {
+                shown = "...";
+            }
+            result = result.replace("'" + arg + "'", "'" + shown + "'");
+        }
+        return result;
     }
 
     private static IExecutionExceptionHandler failure(RolesCommand root, ErrorReport errors) {
@@ -120,9 +153,24 @@ public final class RolesCli {
                 || e instanceof MissingCredentialsException;
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (anticipated && !message.isBlank()) {
-            return message;
+            return message + hint(e);
         }
         return "unexpected " + e.getClass().getSimpleName() + (message.isBlank() ? "" : ": " + message);
+    }
+
+    /** What a person can do about a problem with the local store's file that the message cannot know. */
+    private static String hint(Throwable e) {
+        if (e.getCause() instanceof StoreFileException store) {
+            switch (store.reason()) {
+                case TOO_LARGE:
+                    return " (" + RolesCommand.STORE_MAX_MIB + " raises the limit, in MiB)";
+                case LOCKED:
+                    return " (" + RolesCommand.STORE_LOCK_SECONDS + " sets how long to wait, in seconds)";
+                default:
+                    return "";
+            }
+        }
+        return "";
     }
 
     private static String oneLine(String s) {

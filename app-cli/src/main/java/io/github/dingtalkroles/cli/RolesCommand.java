@@ -4,6 +4,7 @@ import io.github.dingtalkroles.localfile.LocalFileRoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine.Command;
@@ -40,6 +41,11 @@ final class RolesCommand implements Runnable {
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** The local store's size limit in MiB (default 64, at most 1024). */
+    static final String STORE_MAX_MIB = "ROLES_STORE_MAX_MIB";
+    /** How long a write waits for the local store's lock, in seconds (default 5). */
+    static final String STORE_LOCK_SECONDS = "ROLES_STORE_LOCK_SECONDS";
 
     private final EnvironmentDefaults defaults;
 
@@ -98,6 +104,9 @@ final class RolesCommand implements Runnable {
             case LOCAL -> LocalFileRoleDirectory.builder(store)
                     // only the default location is created on demand: a mistyped --store is an error
                     .createMissingDirectories(store.equals(defaults.defaultStore()))
+                    .maxFileSize(defaults.positive(STORE_MAX_MIB, LocalFileRoleDirectory.DEFAULT_MAX_FILE_SIZE >> 20) << 20)
+                    .lockTimeout(Duration.ofSeconds(
+                            defaults.positive(STORE_LOCK_SECONDS, LocalFileRoleDirectory.DEFAULT_LOCK_TIMEOUT.toSeconds())))
                     .build();
             case DINGTALK -> DingTalkModule.from(this).compose();
         };

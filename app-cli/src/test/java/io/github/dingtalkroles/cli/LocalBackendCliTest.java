@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -292,6 +296,59 @@ class LocalBackendCliTest {
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
             assertThat(result.err()).startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .contains("the port is in use").doesNotContain("Exception").hasLineCount(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--app-secrt=S3CRET-VALUE-1234 list",
+            "--app-secrt S3CRET-VALUE-1234 list",
+            "list --app-secrt=S3CRET-VALUE-1234",
+            "list --appsecret S3CRET-VALUE-1234",
+            "--backend S3CRET-VALUE-1234 list",
+            "--output=S3CRET-VALUE-1234 list",
+            "add-role --group-id S3CRET-VALUE-1234 --name x",
+            "list --size S3CRET-VALUE-1234",
+            "S3CRET-VALUE-1234"})
+    void usageErrorsNeverEchoAValue(String commandLine) {
+        Cli.Result text = cli.run(Args.split(commandLine));
+        Cli.Result json = cli.env("ROLES_OUTPUT", "json").run(Args.split(commandLine));
+
+        for (Cli.Result result : List.of(text, json)) {
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+            assertThat(result.err()).as(result.toString()).doesNotContain("S3CRET").hasLineCount(1);
+        }
+        if (commandLine.contains("--app-secrt=")) {
+            assertThat(text.err()).contains("'--app-secrt=...'");
+        }
+    }
+
+    @Test
+    void aStoreOverTheSizeLimitIsRefusedWithTheLimitAndHowToRaiseIt() throws Exception {
+        try (RandomAccessFile sparse = new RandomAccessFile(store.toFile(), "rw")) {
+            sparse.setLength(2L << 20);
+        }
+
+        Cli.Result result = cli.env("ROLES_STORE_MAX_MIB", "1").run("list");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("over the limit of 1048576 bytes").contains("ROLES_STORE_MAX_MIB")
+                .hasLineCount(1);
+        assertThat(cli.env("ROLES_STORE_MAX_MIB", "many").run("list").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteWaitsForTheStoresLockOnlySoLongAndSaysWhichFileIsLocked() throws Exception {
+        cli.run("add-group", "--name", "HR");
+        Path lockFile = home.resolve("directory.json.lock");
+
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            Cli.Result write = cli.env("ROLES_STORE_LOCK_SECONDS", "1").run("add-group", "--name", "Payroll");
+            Cli.Result read = cli.run("list");
+
+            assertThat(write.exitCode()).as(write.toString()).isEqualTo(1);
+            assertThat(write.err()).contains(lockFile.toString()).contains("ROLES_STORE_LOCK_SECONDS").hasLineCount(1);
+            assertThat(read.exitCode()).as("a read takes no lock").isZero();
         }
     }
 
