@@ -61,7 +61,9 @@ class DingTalkBackendCliTest {
         JsonNode page = ok(cli.json("list", "--offset", "1", "--size", "1"));
         JsonNode all = ok(cli.json("list", "--all"));
 
-        assertThat(group.toString()).isEqualTo("{\"id\":" + groupId + ",\"name\":\"HR\",\"roles\":[]}");
+        assertThat(group).isEqualTo(JSON.readTree("""
+                {"id": %d, "name": "HR", "roles": []}
+                """.formatted(groupId)));
         assertThat(role.get("groupId").asLong()).isEqualTo(groupId);
         assertThat(renamed.get("name").asText()).isEqualTo("Talent");
         assertThat(fetched.get("roles").get(0).get("name").asText()).isEqualTo("Talent");

@@ -142,10 +142,13 @@ class LocalBackendCliTest {
 
         JsonNode renamed = json(cli.json("update-role", "--role-id", "" + role, "--name", "Talent"));
 
-        assertThat(renamed.toString()).isEqualTo("{\"id\":" + role + ",\"name\":\"Talent\"}");
+        assertThat(renamed).isEqualTo(JSON.readTree("""
+                {"id": %d, "name": "Talent"}
+                """.formatted(role)));
         JsonNode group = json(cli.json("get-group", "--group-id", "" + hr));
-        assertThat(group.toString()).isEqualTo(
-                "{\"id\":" + hr + ",\"name\":\"HR\",\"roles\":[{\"id\":" + role + ",\"name\":\"Talent\"}]}");
+        assertThat(group).isEqualTo(JSON.readTree("""
+                {"id": %d, "name": "HR", "roles": [{"id": %d, "name": "Talent"}]}
+                """.formatted(hr, role)));
     }
 
     @Test
