@@ -1,22 +1,17 @@
 package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.domain.RoleGroupName;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code roles add-group}. */
+@Command(name = "add-group", mixinStandardHelpOptions = true, description = "Create an empty role group.")
 final class AddGroupCommand implements Runnable {
-    private final RolesCommand roles;
-    private String name;
+    @ParentCommand
+    RolesCommand roles;
 
-    AddGroupCommand(RolesCommand roles) {
-        this.roles = roles;
-    }
-
-    CommandSpec spec() {
-        return Specs.command(this, "add-group", Specs.description("Create an empty role group."),
-                Specs.option("--name", String.class, v -> name = (String) v).required(true).paramLabel("NAME")
-                        .description("The new group's name."));
-    }
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new group's name.")
+    String name;
 
     @Override
     public void run() {

@@ -2,25 +2,20 @@ package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleName;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code roles add-role}. */
+@Command(name = "add-role", mixinStandardHelpOptions = true, description = "Add a role to a role group.")
 final class AddRoleCommand implements Runnable {
-    private final RolesCommand roles;
-    private long groupId;
-    private String name;
+    @ParentCommand
+    RolesCommand roles;
 
-    AddRoleCommand(RolesCommand roles) {
-        this.roles = roles;
-    }
+    @Option(names = "--group-id", required = true, paramLabel = "ID", description = "The group to add the role to.")
+    long groupId;
 
-    CommandSpec spec() {
-        return Specs.command(this, "add-role", Specs.description("Add a role to a role group."),
-                Specs.option("--group-id", long.class, v -> groupId = (Long) v).required(true).paramLabel("ID")
-                        .description("The group to add the role to."),
-                Specs.option("--name", String.class, v -> name = (String) v).required(true).paramLabel("NAME")
-                        .description("The new role's name."));
-    }
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "The new role's name.")
+    String name;
 
     @Override
     public void run() {

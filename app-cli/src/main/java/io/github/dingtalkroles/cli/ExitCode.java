@@ -1,5 +1,6 @@
 package io.github.dingtalkroles.cli;
 
+import io.github.dingtalkroles.localfile.StoreFileException;
 import io.github.dingtalkroles.port.ConflictException;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.NotFoundException;
@@ -22,7 +23,7 @@ final class ExitCode {
 
     /** The exit code for a failure that reached the top of a command. */
     static int of(Throwable failure) {
-        if (causedBy(failure, LocalStoreException.class)) {
+        if (causedBy(failure, StoreFileException.class)) {
             return UNEXPECTED;
         }
         if (failure instanceof MissingCredentialsException || failure instanceof NotAuthorizedException) {

@@ -3,22 +3,17 @@ package io.github.dingtalkroles.cli;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.NotFoundException;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code roles get-group}. */
+@Command(name = "get-group", mixinStandardHelpOptions = true, description = "Show one role group and its roles.")
 final class GetGroupCommand implements Runnable {
-    private final RolesCommand roles;
-    private long groupId;
+    @ParentCommand
+    RolesCommand roles;
 
-    GetGroupCommand(RolesCommand roles) {
-        this.roles = roles;
-    }
-
-    CommandSpec spec() {
-        return Specs.command(this, "get-group", Specs.description("Show one role group and its roles."),
-                Specs.option("--group-id", long.class, v -> groupId = (Long) v).required(true).paramLabel("ID")
-                        .description("The group to show."));
-    }
+    @Option(names = "--group-id", required = true, paramLabel = "ID", description = "The group to show.")
+    long groupId;
 
     @Override
     public void run() {

@@ -5,29 +5,26 @@ import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.RoleGroupWalk;
 import java.io.PrintWriter;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code roles list}. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List role groups with their roles: one page (DingTalk paging), or all of them.")
 final class ListCommand implements Runnable {
-    private final RolesCommand roles;
-    private int offset;
-    private int size;
-    private boolean all;
+    @ParentCommand
+    RolesCommand roles;
 
-    ListCommand(RolesCommand roles) {
-        this.roles = roles;
-    }
+    @Option(names = "--offset", defaultValue = "0", paramLabel = "N",
+            description = "How many groups to skip (default: ${DEFAULT-VALUE}).")
+    int offset;
 
-    CommandSpec spec() {
-        return Specs.command(this, "list",
-                Specs.description("List role groups with their roles: one page (DingTalk paging), or all of them."),
-                Specs.option("--offset", int.class, v -> offset = (Integer) v).defaultValue("0").paramLabel("N")
-                        .description("How many groups to skip (default: ${DEFAULT-VALUE})."),
-                Specs.option("--size", int.class, v -> size = (Integer) v).defaultValue("20").paramLabel("N")
-                        .description("Page size, 1 to 200 (default: ${DEFAULT-VALUE})."),
-                Specs.option("--all", boolean.class, v -> all = (Boolean) v)
-                        .description("Every group, paging under the hood; ignores --offset and --size."));
-    }
+    @Option(names = "--size", defaultValue = "20", paramLabel = "N",
+            description = "Page size, 1 to 200 (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--all", description = "Every group, paging under the hood; ignores --offset and --size.")
+    boolean all;
 
     @Override
     public void run() {

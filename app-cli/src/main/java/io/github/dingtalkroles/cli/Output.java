@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -18,11 +19,18 @@ import java.util.stream.Stream;
  * JSON shapes are the command-line contract.
  */
 abstract class Output {
-    /** The output formats of {@code --output}. */
-    enum Format { table, json }
+    /** The output formats of {@code --output}, written in lower case on the command line. */
+    enum Format {
+        TABLE, JSON;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     static Output of(Format format, PrintWriter out) {
-        return format == Format.json ? new Json(out) : new Table(out);
+        return format == Format.JSON ? new Json(out) : new Table(out);
     }
 
     /** {@code {"id":G,"name":"...","roles":[{"id":R,"name":"..."}]}} */

@@ -1,78 +1,92 @@
 package io.github.dingtalkroles.cli;
 
+import io.github.dingtalkroles.localfile.LocalFileRoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import picocli.CommandLine;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.AutoComplete.GenerateCompletion;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code roles}: the top-level command, holding the global options every subcommand inherits. Its
- * picocli model is built by hand ({@link Specs} says why); {@link #commandLine} puts the tree together.
+ * {@code roles}: the top-level command, holding the global options. They may be given before or after
+ * the subcommand ({@link ScopeType#INHERIT}); {@link RolesCli} keeps them out of each subcommand's help,
+ * which points here instead.
  */
+@Command(name = "roles",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Manage DingTalk roles: locally (the default, no account needed) or on DingTalk.",
+        footerHeading = "%n",
+        footer = {
+                "Exit codes: 0 ok, 2 bad usage or input, 3 not found, 4 conflict, 5 not authorised, "
+                        + "6 throttled or unavailable after retries, 1 anything else.",
+                "Each option above with an (env ...) also reads that environment variable; prefer the "
+                        + "environment for secrets, it stays out of your shell history."},
+        subcommands = {
+                AddGroupCommand.class, AddRoleCommand.class, UpdateRoleCommand.class,
+                ListCommand.class, GetGroupCommand.class, ServeCommand.class, GenerateCompletion.class})
 final class RolesCommand implements Runnable {
-    /** The backends of {@code --backend}. */
-    enum Backend { local, dingtalk }
+    /** The backends of {@code --backend}, written in lower case on the command line. */
+    enum Backend {
+        LOCAL, DINGTALK;
 
-    final CommandSpec spec;
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The local store's size limit in MiB (default 64, at most 1024). */
+    static final String STORE_MAX_MIB = "ROLES_STORE_MAX_MIB";
+    /** How long a write waits for the local store's lock, in seconds (default 5). */
+    static final String STORE_LOCK_SECONDS = "ROLES_STORE_LOCK_SECONDS";
+
+    private final EnvironmentDefaults defaults;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backend", scope = ScopeType.INHERIT, defaultValue = "local", paramLabel = "local|dingtalk",
+            description = "Where the roles live (env ROLES_BACKEND; default: ${DEFAULT-VALUE}).")
     Backend backend;
+
+    @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "PATH",
+            description = {"The local store's file (env ROLES_STORE); default:", "${DEFAULT-VALUE}"})
     Path store;
+
+    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "https://oapi.dingtalk.com",
+            description = "DingTalk's address (env DINGTALK_BASE_URL; default: ${DEFAULT-VALUE}).")
     String baseUrl;
+
+    @Option(names = "--access-token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
+            description = "A DingTalk access token (env DINGTALK_ACCESS_TOKEN).")
     String accessToken;
+
+    @Option(names = "--app-key", scope = ScopeType.INHERIT, paramLabel = "KEY",
+            description = "The app key, to fetch tokens (env DINGTALK_APP_KEY).")
     String appKey;
+
+    @Option(names = "--app-secret", scope = ScopeType.INHERIT, paramLabel = "SECRET",
+            description = "The app secret, to fetch tokens (env DINGTALK_APP_SECRET).")
     String appSecret;
+
+    @Option(names = "--output", scope = ScopeType.INHERIT, defaultValue = "table", paramLabel = "table|json",
+            description = "table for people, json for scripts (env ROLES_OUTPUT; default: ${DEFAULT-VALUE}).")
     Output.Format output;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces of errors and the library's log.")
     boolean verbose;
 
-    RolesCommand() {
-        spec = Specs.command(this, "roles",
-                Specs.description("Manage DingTalk roles: locally (the default, no account needed) or on DingTalk."),
-                global(Specs.option("--backend", Backend.class, v -> backend = (Backend) v).defaultValue("local")
-                        .paramLabel("local|dingtalk")
-                        .description("Where the roles live (env ROLES_BACKEND; default: ${DEFAULT-VALUE}).")),
-                global(Specs.option("--store", Path.class, v -> store = (Path) v).paramLabel("PATH")
-                        .defaultValue("${sys:user.home}/.dingtalk-roles/directory.json")
-                        .description("The local backend's file (env ROLES_STORE; default: ${DEFAULT-VALUE}).")),
-                global(Specs.option("--base-url", String.class, v -> baseUrl = (String) v).paramLabel("URL")
-                        .defaultValue("https://oapi.dingtalk.com")
-                        .description("DingTalk's address (env DINGTALK_BASE_URL; default: ${DEFAULT-VALUE}).")),
-                global(Specs.option("--access-token", String.class, v -> accessToken = (String) v).paramLabel("TOKEN")
-                        .description("A DingTalk access token (env DINGTALK_ACCESS_TOKEN).")),
-                global(Specs.option("--app-key", String.class, v -> appKey = (String) v).paramLabel("KEY")
-                        .description("The app key, to fetch tokens (env DINGTALK_APP_KEY).")),
-                global(Specs.option("--app-secret", String.class, v -> appSecret = (String) v).paramLabel("SECRET")
-                        .description("The app secret, to fetch tokens (env DINGTALK_APP_SECRET).")),
-                global(Specs.option("--output", Output.Format.class, v -> output = (Output.Format) v)
-                        .defaultValue("table").paramLabel("table|json")
-                        .description("table for people, json for scripts (env ROLES_OUTPUT; default: ${DEFAULT-VALUE}).")),
-                global(Specs.option("--verbose", boolean.class, v -> verbose = (Boolean) v)
-                        .description("Show stack traces of errors and the library's log.")));
-        spec.versionProvider(new VersionProvider());
-        spec.usageMessage().footer("",
-                "Exit codes: 0 ok, 2 bad usage or input, 3 not found, 4 conflict, 5 not authorised,",
-                "6 throttled or unavailable after retries, 1 anything else.",
-                "Every option also reads its environment variable (ROLES_BACKEND, ROLES_STORE, DINGTALK_BASE_URL,",
-                "DINGTALK_ACCESS_TOKEN, DINGTALK_APP_KEY, DINGTALK_APP_SECRET, ROLES_OUTPUT): prefer them for secrets.");
-    }
-
-    /** An option given before or after the subcommand. */
-    private static OptionSpec.Builder global(OptionSpec.Builder option) {
-        return option.scopeType(ScopeType.INHERIT);
-    }
-
-    /** The whole command tree: this command and its subcommands, in the order its help lists them. */
-    CommandLine commandLine() {
-        CommandLine cli = new CommandLine(spec);
-        cli.addSubcommand(new CommandLine(new AddGroupCommand(this).spec()));
-        cli.addSubcommand(new CommandLine(new AddRoleCommand(this).spec()));
-        cli.addSubcommand(new CommandLine(new UpdateRoleCommand(this).spec()));
-        cli.addSubcommand(new CommandLine(new ListCommand(this).spec()));
-        cli.addSubcommand(new CommandLine(new GetGroupCommand(this).spec()));
-        cli.addSubcommand(new CommandLine(new ServeCommand(this).spec()));
-        cli.addSubcommand(new CommandLine(Completion.spec()));
-        return cli;
+    RolesCommand(EnvironmentDefaults defaults) {
+        this.defaults = defaults;
     }
 
     @Override
@@ -82,13 +96,19 @@ final class RolesCommand implements Runnable {
 
     /**
      * The role directory of the chosen backend: the one place where backends are composed. The local
-     * store is a single object with nothing to wire, so it is built directly and a local command never
-     * pays for starting Guice; the DingTalk backend is composed by Guice from {@link DingTalkModule}.
+     * file store is one object with nothing to wire, built directly; the DingTalk backend is composed by
+     * Guice from {@link DingTalkModule}.
      */
     RoleDirectory directory() {
         return switch (backend) {
-            case local -> new LocalStore(store).open();
-            case dingtalk -> DingTalkModule.from(this).compose();
+            case LOCAL -> LocalFileRoleDirectory.builder(store)
+                    // only the default location is created on demand: a mistyped --store is an error
+                    .createMissingDirectories(store.equals(defaults.defaultStore()))
+                    .maxFileSize(defaults.positive(STORE_MAX_MIB, LocalFileRoleDirectory.DEFAULT_MAX_FILE_SIZE >> 20) << 20)
+                    .lockTimeout(Duration.ofSeconds(
+                            defaults.positive(STORE_LOCK_SECONDS, LocalFileRoleDirectory.DEFAULT_LOCK_TIMEOUT.toSeconds())))
+                    .build();
+            case DINGTALK -> DingTalkModule.from(this).compose();
         };
     }
 

@@ -2,40 +2,41 @@ package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code roles serve}: the DingTalk emulator in front of the local store, until SIGINT or SIGTERM.
  * Every write reaches the store's file before its reply is sent, so stopping loses nothing.
  */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {
+                "Serve DingTalk's role API (and /gettoken) over the local store.",
+                "DingTalk clients, including 'roles --backend dingtalk', can then work without a DingTalk "
+                        + "account. Callers authenticate as with DingTalk: --app-key and --app-secret enable "
+                        + "/gettoken, --access-token registers a fixed token; with neither, a key and secret "
+                        + "are generated and printed."})
 final class ServeCommand implements Runnable {
-    private final RolesCommand roles;
-    private String host;
-    private int port;
+    @ParentCommand
+    RolesCommand roles;
 
-    ServeCommand(RolesCommand roles) {
-        this.roles = roles;
-    }
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}: this machine only).")
+    String host;
 
-    CommandSpec spec() {
-        return Specs.command(this, "serve",
-                Specs.description(
-                        "Serve DingTalk's role API (and /gettoken) over the local store, so that DingTalk clients,",
-                        "including 'roles --backend dingtalk', can work without a DingTalk account.",
-                        "Callers authenticate as with DingTalk: --app-key/--app-secret enable /gettoken, --access-token",
-                        "registers a fixed token; with neither, a key and secret are generated and printed."),
-                Specs.option("--host", String.class, v -> host = (String) v).defaultValue("127.0.0.1").paramLabel("HOST")
-                        .description("The address to listen on (default: ${DEFAULT-VALUE}: this machine only)."),
-                Specs.option("--port", int.class, v -> port = (Integer) v).defaultValue("0").paramLabel("N")
-                        .description("The port; 0 picks a free one (default: ${DEFAULT-VALUE})."));
-    }
+    @Option(names = "--port", defaultValue = "0", paramLabel = "N",
+            description = "The port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
 
     @Override
     public void run() {
-        if (roles.backend != RolesCommand.Backend.local) {
+        if (roles.backend != RolesCommand.Backend.LOCAL) {
             throw new IllegalArgumentException("serve runs in front of the local store; drop --backend "
                     + roles.backend + " (it is the store the emulator serves, not a client setting)");
         }
@@ -60,7 +61,7 @@ final class ServeCommand implements Runnable {
             generatedSecret = random(16);
             builder.appCredentials(generatedKey, generatedSecret);
         }
-        DingTalkEmulator emulator = builder.start();
+        DingTalkEmulator emulator = start(builder);
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "roles-serve-shutdown"));
         out.println("listening on " + emulator.baseUrl());
         if (generatedKey != null) {
@@ -73,6 +74,21 @@ final class ServeCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             emulator.close();
+        }
+    }
+
+    /** Starts the emulator; a port in use is bad input (exit 2), said in words rather than as an exception. */
+    private DingTalkEmulator start(DingTalkEmulator.Builder builder) {
+        try {
+            return builder.start();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof BindException bind) {
+                String why = String.valueOf(bind.getMessage()).contains("in use")
+                        ? "the port is in use; choose another with --port, or --port 0 for a free one"
+                        : bind.getMessage();
+                throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": " + why, e);
+            }
+            throw e;
         }
     }
 

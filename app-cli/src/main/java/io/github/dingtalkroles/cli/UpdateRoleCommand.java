@@ -2,25 +2,20 @@ package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code roles update-role}. */
+@Command(name = "update-role", mixinStandardHelpOptions = true, description = "Rename a role.")
 final class UpdateRoleCommand implements Runnable {
-    private final RolesCommand roles;
-    private long roleId;
-    private String name;
+    @ParentCommand
+    RolesCommand roles;
 
-    UpdateRoleCommand(RolesCommand roles) {
-        this.roles = roles;
-    }
+    @Option(names = "--role-id", required = true, paramLabel = "ID", description = "The role to rename.")
+    long roleId;
 
-    CommandSpec spec() {
-        return Specs.command(this, "update-role", Specs.description("Rename a role."),
-                Specs.option("--role-id", long.class, v -> roleId = (Long) v).required(true).paramLabel("ID")
-                        .description("The role to rename."),
-                Specs.option("--name", String.class, v -> name = (String) v).required(true).paramLabel("NAME")
-                        .description("Its new name."));
-    }
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Its new name.")
+    String name;
 
     @Override
     public void run() {

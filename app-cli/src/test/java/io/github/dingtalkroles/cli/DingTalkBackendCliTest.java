@@ -61,7 +61,9 @@ class DingTalkBackendCliTest {
         JsonNode page = ok(cli.json("list", "--offset", "1", "--size", "1"));
         JsonNode all = ok(cli.json("list", "--all"));
 
-        assertThat(group.toString()).isEqualTo("{\"id\":" + groupId + ",\"name\":\"HR\",\"roles\":[]}");
+        assertThat(group).isEqualTo(JSON.readTree("""
+                {"id": %d, "name": "HR", "roles": []}
+                """.formatted(groupId)));
         assertThat(role.get("groupId").asLong()).isEqualTo(groupId);
         assertThat(renamed.get("name").asText()).isEqualTo("Talent");
         assertThat(fetched.get("roles").get(0).get("name").asText()).isEqualTo("Talent");
@@ -90,6 +92,21 @@ class DingTalkBackendCliTest {
         assertThat(missingRole.err()).startsWith("error: ").contains("errcode 33011").contains("request_id ")
                 .hasLineCount(1);
         assertThat(missingGroup.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void withJsonOutputAnErrorIsOneJsonObjectWithTheErrcodeAndRequestId() throws Exception {
+        Cli.Result missingRole = cli.json("update-role", "--role-id", "42", "--name", "x");
+
+        assertThat(missingRole.exitCode()).isEqualTo(3);
+        assertThat(missingRole.out()).isEmpty();
+        assertThat(missingRole.err()).hasLineCount(1);
+        JsonNode error = JSON.readTree(missingRole.err()).get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(error.get("errcode").isNumber()).isTrue();
+        assertThat(error.get("errcode").asLong()).isEqualTo(33011);
+        assertThat(error.get("requestId").asText()).isNotBlank();
+        assertThat(error.get("message").asText()).contains("errcode 33011");
     }
 
     @Test

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +29,7 @@ class LocalBackendCliTest {
 
     @BeforeEach
     void freshStore() {
-        store = home.resolve("nested/dir/directory.json");
+        store = home.resolve("directory.json");
         cli = Cli.withStore(store);
     }
 
@@ -39,13 +46,21 @@ class LocalBackendCliTest {
         return names;
     }
 
+    /** Help text with its line breaks and indents taken out: a long path may be wrapped anywhere. */
+    private static String unwrapped(String help) {
+        return help.replaceAll("\\s+", "");
+    }
+
     private long addGroup(String name) throws Exception {
         return json(cli.json("add-group", "--name", name)).get("id").asLong();
     }
 
     @Test
-    void listWorksStraightAwayOnAFreshMachineAndCreatesTheStore() throws Exception {
-        JsonNode list = json(cli.json("list"));
+    void listWorksStraightAwayOnAFreshMachineAndCreatesNothing() throws Exception {
+        Path userHome = home.resolve("h");
+        Cli fresh = new Cli().env("HOME", userHome.toString());
+
+        JsonNode list = json(fresh.json("list"));
 
         assertThat(list.get("hasMore").asBoolean()).isFalse();
         assertThat(list.get("groups")).hasSize(1);
@@ -53,7 +68,50 @@ class LocalBackendCliTest {
         assertThat(defaultGroup.get("name").asText()).isEqualTo("Default");
         assertThat(defaultGroup.get("roles").findValuesAsText("name"))
                 .containsExactly("Owner", "Supervisor", "Super Admin", "Sub Admin");
-        assertThat(store).exists();
+        assertThat(userHome).as("a read-only command creates neither the store nor its directory").doesNotExist();
+    }
+
+    @Test
+    void theDefaultStoreFollowsHomeAndTheFirstWriteCreatesItsDirectory() throws Exception {
+        Path userHome = Files.createDirectories(home.resolve("h"));
+        Cli fresh = new Cli().env("HOME", userHome.toString());
+
+        json(fresh.json("add-group", "--name", "HR"));
+
+        assertThat(userHome.resolve(".dingtalk-roles/directory.json")).content().contains("\"HR\"");
+        assertThat(unwrapped(fresh.run("--help").out())).contains(userHome + "/.dingtalk-roles/directory.json");
+    }
+
+    @Test
+    void helpShowsTheStoreThatIsReallyUsed() {
+        assertThat(unwrapped(cli.run("--help").out())).contains(store.toString());
+    }
+
+    @Test
+    void aStoreInAMissingDirectoryIsAnErrorNamingTheDirectoryAndNothingIsCreated() {
+        Path missing = home.resolve("no-such-dir");
+        Cli mistyped = new Cli().env("HOME", home.toString());
+
+        for (Cli.Result result : List.of(
+                mistyped.run("--store", missing.resolve("x.json").toString(), "list"),
+                mistyped.run("--store", missing.resolve("x.json").toString(), "add-group", "--name", "HR"),
+                Cli.withStore(missing.resolve("x.json")).run("get-group", "--group-id", "1507113577"))) {
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+            assertThat(result.err()).as(result.toString()).startsWith("error: ")
+                    .contains(missing + " does not exist").hasLineCount(1);
+        }
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aCorruptStoreExitsWithOneAndIsKept() throws Exception {
+        Files.writeString(store, "{ torn");
+
+        Cli.Result result = cli.run("add-group", "--name", "HR");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("error: the local store ").contains("not valid JSON").hasLineCount(1);
+        assertThat(Files.readString(store)).isEqualTo("{ torn");
     }
 
     @Test
@@ -84,10 +142,13 @@ class LocalBackendCliTest {
 
         JsonNode renamed = json(cli.json("update-role", "--role-id", "" + role, "--name", "Talent"));
 
-        assertThat(renamed.toString()).isEqualTo("{\"id\":" + role + ",\"name\":\"Talent\"}");
+        assertThat(renamed).isEqualTo(JSON.readTree("""
+                {"id": %d, "name": "Talent"}
+                """.formatted(role)));
         JsonNode group = json(cli.json("get-group", "--group-id", "" + hr));
-        assertThat(group.toString()).isEqualTo(
-                "{\"id\":" + hr + ",\"name\":\"HR\",\"roles\":[{\"id\":" + role + ",\"name\":\"Talent\"}]}");
+        assertThat(group).isEqualTo(JSON.readTree("""
+                {"id": %d, "name": "HR", "roles": [{"id": %d, "name": "Talent"}]}
+                """.formatted(hr, role)));
     }
 
     @Test
@@ -208,6 +269,93 @@ class LocalBackendCliTest {
     }
 
     @Test
+    void withJsonOutputErrorsAreOneJsonObjectOnStderrWithTheSameExitCodes() throws Exception {
+        Cli.Result notFound = cli.json("get-group", "--group-id", "42");
+        Cli.Result badUsage = cli.json("list", "--size", "0");
+        Cli.Result unknownOption = cli.json("list", "--colour", "red");
+        Cli.Result fromTheEnvironment = cli.env("ROLES_OUTPUT", "json").run("frobnicate");
+
+        assertThat(notFound.exitCode()).isEqualTo(3);
+        assertThat(notFound.out()).isEmpty();
+        assertThat(JSON.readTree(notFound.err())).isEqualTo(JSON.readTree("""
+                {"error": {"exitCode": 3, "message": "role group 42 does not exist"}}
+                """));
+        assertThat(badUsage.exitCode()).isEqualTo(2);
+        assertThat(JSON.readTree(badUsage.err()).get("error").get("exitCode").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(badUsage.err()).get("error").get("message").asText()).startsWith("page size");
+        for (Cli.Result usage : List.of(unknownOption, fromTheEnvironment)) {
+            assertThat(usage.exitCode()).as(usage.toString()).isEqualTo(2);
+            assertThat(usage.err()).hasLineCount(1);
+            assertThat(JSON.readTree(usage.err()).get("error").fieldNames()).toIterable()
+                    .containsExactly("exitCode", "message");
+        }
+    }
+
+    @Test
+    void servingOnAPortInUseSaysSoAndExitsWithTwo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Cli.Result result = cli.run("serve", "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+            assertThat(result.err()).startsWith("error: cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("the port is in use").doesNotContain("Exception").hasLineCount(1);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--app-secrt=S3CRET-VALUE-1234 list",
+            "--app-secrt S3CRET-VALUE-1234 list",
+            "list --app-secrt=S3CRET-VALUE-1234",
+            "list --appsecret S3CRET-VALUE-1234",
+            "--backend S3CRET-VALUE-1234 list",
+            "--output=S3CRET-VALUE-1234 list",
+            "add-role --group-id S3CRET-VALUE-1234 --name x",
+            "list --size S3CRET-VALUE-1234",
+            "S3CRET-VALUE-1234"})
+    void usageErrorsNeverEchoAValue(String commandLine) {
+        Cli.Result text = cli.run(Args.split(commandLine));
+        Cli.Result json = cli.env("ROLES_OUTPUT", "json").run(Args.split(commandLine));
+
+        for (Cli.Result result : List.of(text, json)) {
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+            assertThat(result.err()).as(result.toString()).doesNotContain("S3CRET").hasLineCount(1);
+        }
+        if (commandLine.contains("--app-secrt=")) {
+            assertThat(text.err()).contains("'--app-secrt=...'");
+        }
+    }
+
+    @Test
+    void aStoreOverTheSizeLimitIsRefusedWithTheLimitAndHowToRaiseIt() throws Exception {
+        try (RandomAccessFile sparse = new RandomAccessFile(store.toFile(), "rw")) {
+            sparse.setLength(2L << 20);
+        }
+
+        Cli.Result result = cli.env("ROLES_STORE_MAX_MIB", "1").run("list");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("over the limit of 1048576 bytes").contains("ROLES_STORE_MAX_MIB")
+                .hasLineCount(1);
+        assertThat(cli.env("ROLES_STORE_MAX_MIB", "many").run("list").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aWriteWaitsForTheStoresLockOnlySoLongAndSaysWhichFileIsLocked() throws Exception {
+        cli.run("add-group", "--name", "HR");
+        Path lockFile = home.resolve("directory.json.lock");
+
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            Cli.Result write = cli.env("ROLES_STORE_LOCK_SECONDS", "1").run("add-group", "--name", "Payroll");
+            Cli.Result read = cli.run("list");
+
+            assertThat(write.exitCode()).as(write.toString()).isEqualTo(1);
+            assertThat(write.err()).contains(lockFile.toString()).contains("ROLES_STORE_LOCK_SECONDS").hasLineCount(1);
+            assertThat(read.exitCode()).as("a read takes no lock").isZero();
+        }
+    }
+
+    @Test
     void badNamesAreRefusedWithTheRuleNamed() {
         Cli.Result blank = cli.run("add-group", "--name", "   ");
         Cli.Result control = cli.run("add-group", "--name", "a\u0007b");
@@ -248,7 +396,8 @@ class LocalBackendCliTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("add-group", "add-role", "update-role", "list", "get-group", "serve",
                 "generate-completion", "--backend", "ROLES_BACKEND", "Exit codes");
-        assertThat(subHelp.out()).contains("--group-id", "--name", "--backend");
+        assertThat(subHelp.out()).contains("--group-id", "--name", "see 'roles --help'")
+                .as("the global options are listed once, in roles --help").doesNotContain("--app-secret=");
         assertThat(version.out()).startsWith("roles ");
     }
 

@@ -89,32 +89,4 @@ class PackagedJarIT {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).startsWith("error: page size must be between 1 and 200");
     }
-
-    @Test
-    void localCommandsStartWithoutGuiceJacksonDatabindOrPicocliConvertersTheyDoNotUse() throws Exception {
-        Run listed = java(List.of("-verbose:class"), "list");
-        Run added = java(List.of("-verbose:class"), "add-group", "--name", "HR");
-
-        for (Run run : List.of(listed, added)) {
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("picocli.CommandLine ").contains("io.github.dingtalkroles.cli.LocalStore ")
-                    .doesNotContain("com.google.inject.").doesNotContain("com.google.common.")
-                    .doesNotContain("com.fasterxml.jackson.databind.")
-                    .doesNotContain("java.sql.").doesNotContain("groovy.lang.Closure")
-                    .as("no annotation proxies: the picocli model is built by hand").doesNotContain("__dynamic_proxy__");
-        }
-    }
-
-    @Test
-    void anAppCdsArchiveHoldsPicocliAndTheCliClasses() throws Exception {
-        Path archive = home.resolve("roles.jsa");
-        Run dump = java(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"), "list");
-        Run mapped = java(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:class+load=info"), "list");
-
-        assertThat(dump.exitCode()).as(dump.err()).isZero();
-        assertThat(mapped.exitCode()).as(mapped.err()).isZero();
-        assertThat(mapped.out()).contains("picocli.CommandLine source: shared objects file (top)")
-                .contains("io.github.dingtalkroles.cli.RolesCommand source: shared objects file (top)")
-                .doesNotContain("picocli.CommandLine source: file:");
-    }
 }

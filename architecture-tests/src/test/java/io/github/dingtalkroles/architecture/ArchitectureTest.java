@@ -24,7 +24,7 @@ class ArchitectureTest {
     @Test
     void importsEveryModuleItGuards() {
         assertThat(project.stream().map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0]))
-                .contains("domain", "port", "testkit", "inmemory", "dingtalk", "emulator", "cli")
+                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "emulator", "cli")
                 .doesNotContain("archfixtures", "architecture");
     }
 

@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Shows that the build-level rules bite: a copy of role-domain's or role-ports' pom given one compile
- * dependency more fails the enforcer's {@code bannedDependencies} rule. (The real poms passing it is
+ * dependency more, or of adapter-localfile's given a DI container, fails the enforcer's
+ * {@code bannedDependencies} rule. (The real poms passing it is
  * the rest of this build.) Runs the project's Maven Wrapper offline, against the local repository this
  * build has already filled.
  */
@@ -22,21 +23,26 @@ class BannedDependenciesTest {
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
     private static final String SMUGGLED = """
             <dependency>
-              <groupId>org.junit.platform</groupId>
-              <artifactId>junit-platform-commons</artifactId>
+              <groupId>%s</groupId>
+              <artifactId>%s</artifactId>
+              <version>%s</version>
               <scope>compile</scope>
             </dependency>
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {"role-domain", "role-ports"})
-    void enforcerRefusesACompileDependencyInTheCoreModules(String module, @TempDir Path copy) throws Exception {
+    @CsvSource({
+            "role-domain,       org.junit.platform, junit-platform-commons, 1.14.4",
+            "role-ports,        org.junit.platform, junit-platform-commons, 1.14.4",
+            "adapter-localfile, com.google.inject,  guice,                  7.0.0"})
+    void enforcerRefusesADependencyTheModuleMustNotHave(String module, String groupId, String artifactId,
+            String version, @TempDir Path copy) throws Exception {
         Files.copy(REPO.resolve("pom.xml"), copy.resolve("pom.xml"));
         Path moduleDir = Files.createDirectories(copy.resolve(module));
         String pom = Files.readString(REPO.resolve(module).resolve("pom.xml"), StandardCharsets.UTF_8)
                 // role-domain is not installed in a fresh build; the rule under test does not need it
                 .replaceAll("(?s)<dependency>\\s*<groupId>io.github.dingtalkroles</groupId>.*?</dependency>", "")
-                .replaceFirst("<dependencies>", "<dependencies>\n" + SMUGGLED);
+                .replaceFirst("<dependencies>", "<dependencies>\n" + SMUGGLED.formatted(groupId, artifactId, version));
         Files.writeString(moduleDir.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
 
         Result result = maven(moduleDir.resolve("pom.xml"));
@@ -44,7 +50,7 @@ class BannedDependenciesTest {
         assertThat(result.exitCode()).as(result.output()).isNotZero();
         assertThat(result.output())
                 .contains("BannedDependencies")
-                .contains("org.junit.platform:junit-platform-commons")
+                .contains(groupId + ":" + artifactId)
                 .contains("banned via the exclude/include list");
     }
 

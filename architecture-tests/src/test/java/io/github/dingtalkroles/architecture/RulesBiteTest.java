@@ -9,6 +9,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +53,18 @@ class RulesBiteTest {
         assertThatThrownBy(() -> rule.apply(VIOLATIONS).check(fixtures(VIOLATIONS)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining(offender);
+    }
+
+    @Test
+    void theLocalFileOnInMemoryExceptionCoversNoOtherAdapterAndGoesOneWayOnly() {
+        ArchRule rule = ArchitectureRules.adaptersDoNotDependOnEachOther(VIOLATIONS);
+        assertThatThrownBy(() -> rule.check(fixtures(VIOLATIONS)))
+                .hasMessageContaining("FileOverClient");
+
+        String reversed = FIXTURES + "reversed";
+        assertThatThrownBy(() -> ArchitectureRules.adaptersDoNotDependOnEachOther(reversed).check(fixtures(reversed)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("MemoryOverFile");
     }
 
     @ParameterizedTest(name = "{0}")

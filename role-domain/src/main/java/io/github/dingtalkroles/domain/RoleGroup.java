@@ -22,43 +22,22 @@ import java.util.Set;
  * @param roles the group's roles, in the order the backend reports them
  */
 public record RoleGroup(RoleGroupId id, RoleGroupName name, List<Role> roles) {
-    /** Up to this many roles, uniqueness is checked by comparing pairs instead of hashing. */
-    private static final int SMALL_GROUP = 16;
-
     /** @throws InvariantViolation if the roles break one of the group's invariants */
     public RoleGroup {
         Objects.requireNonNull(id, "role group id");
         Objects.requireNonNull(name, "role group name");
         roles = List.copyOf(Objects.requireNonNull(roles, "roles"));
-        // Groups are small (DingTalk's pages show a handful of roles each): comparing each role with
-        // the ones before it is cheaper than hashing them, and reports the same first duplicate.
-        Set<RoleId> ids = roles.size() > SMALL_GROUP ? new HashSet<>() : null;
-        Set<RoleName> names = ids == null ? null : new HashSet<>();
-        for (int i = 0; i < roles.size(); i++) {
-            Role role = roles.get(i);
+        Set<RoleId> ids = new HashSet<>();
+        Set<RoleName> names = new HashSet<>();
+        for (Role role : roles) {
             if (!role.groupId().equals(id)) {
                 throw new InvariantViolation(Invariant.ROLE_BELONGS_TO_GROUP,
                         "role " + role.id() + " in group " + id, "group id " + role.groupId());
             }
-            boolean duplicateId;
-            boolean duplicateName;
-            if (ids != null) {
-                duplicateId = !ids.add(role.id());
-                duplicateName = !duplicateId && !names.add(role.name());
-            } else {
-                duplicateId = false;
-                duplicateName = false;
-                for (int j = 0; j < i && !duplicateId; j++) {
-                    duplicateId = roles.get(j).id().equals(role.id());
-                }
-                for (int j = 0; j < i && !duplicateId && !duplicateName; j++) {
-                    duplicateName = roles.get(j).name().equals(role.name());
-                }
-            }
-            if (duplicateId) {
+            if (!ids.add(role.id())) {
                 throw new InvariantViolation(Invariant.ROLE_ID_UNIQUE_IN_GROUP, "group " + id, role.id());
             }
-            if (duplicateName) {
+            if (!names.add(role.name())) {
                 throw new InvariantViolation(Invariant.ROLE_NAME_UNIQUE_IN_GROUP,
                         "group " + id, role.name().value());
             }

@@ -16,19 +16,7 @@ public record RoleGroupId(long value) {
         return new RoleGroupId(value);
     }
 
-    // equals and hashCode are written out rather than generated: a record's generated ones are bootstrapped
-    // through invokedynamic (java.lang.runtime.ObjectMethods) on first use, which costs a short-lived process
-    // such as the roles command line several milliseconds. Same results as the generated ones.
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof RoleGroupId that && that.value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(value);
-    }
-
+    /** The bare number, as error messages and the command line print it. */
     @Override
     public String toString() {
         return Long.toString(value);

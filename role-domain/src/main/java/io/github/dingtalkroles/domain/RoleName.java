@@ -17,19 +17,7 @@ public record RoleName(String value) {
         return new RoleName(value);
     }
 
-    // equals and hashCode are written out rather than generated: a record's generated ones are bootstrapped
-    // through invokedynamic (java.lang.runtime.ObjectMethods) on first use, which costs a short-lived process
-    // such as the roles command line several milliseconds. Same results as the generated ones.
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof RoleName that && that.value.equals(value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
+    /** The bare text, as error messages and the command line print it. */
     @Override
     public String toString() {
         return value;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Ids and names compare by value, only with their own kind, and hash as a generated record would. */
+/** Ids and names compare by value, only with their own kind. */
 class ValueEqualityTest {
 
     @Test
@@ -24,14 +24,5 @@ class ValueEqualityTest {
                 .isNotEqualTo("Recruiter");
         assertThat(RoleGroupName.of("HR")).isEqualTo(RoleGroupName.of("HR ")).isNotEqualTo(RoleGroupName.of("Hr"));
         assertThat(Set.of(RoleGroupName.of("A"), RoleGroupName.of("B"))).contains(RoleGroupName.of(" A"));
-    }
-
-    @Test
-    void hashCodesAreTheOnesAGeneratedRecordGives() {
-        // A record's generated hashCode of one component is that component's hash: keeps hash order unchanged.
-        assertThat(RoleId.of(1507113580L).hashCode()).isEqualTo(Long.hashCode(1507113580L));
-        assertThat(RoleGroupId.of(Long.MAX_VALUE).hashCode()).isEqualTo(Long.hashCode(Long.MAX_VALUE));
-        assertThat(RoleName.of("Owner").hashCode()).isEqualTo("Owner".hashCode());
-        assertThat(RoleGroupName.of("默认").hashCode()).isEqualTo("默认".hashCode());
     }
 }

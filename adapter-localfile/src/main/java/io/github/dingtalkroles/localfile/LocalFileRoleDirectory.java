@@ -1,0 +1,437 @@
+package io.github.dingtalkroles.localfile;
+
+import io.github.dingtalkroles.domain.Role;
+import io.github.dingtalkroles.domain.RoleGroup;
+import io.github.dingtalkroles.domain.RoleGroupId;
+import io.github.dingtalkroles.domain.RoleGroupName;
+import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.inmemory.DirectorySnapshot;
+import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
+import io.github.dingtalkroles.port.BackendDiagnostics;
+import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.port.RoleDirectory;
+import io.github.dingtalkroles.port.RoleGroupPage;
+import io.github.dingtalkroles.port.UnavailableException;
+import io.github.dingtalkroles.localfile.StoreFileException.Reason;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * A {@link RoleDirectory} kept in one JSON file: the backend of the {@code roles} command line, for
+ * anyone who wants roles on disk without a DingTalk account.
+ *
+ * <pre>{@code
+ * RoleDirectory directory = LocalFileRoleDirectory.builder(Path.of("roles/directory.json")).build();
+ * }</pre>
+ *
+ * <p>Every rule is the in-memory backend's: each operation applies to an {@link InMemoryRoleDirectory}
+ * restored from the file. A write takes an exclusive lock (a lock file beside the store, plus an
+ * in-process lock), reads the file if it changed since this instance last read it, applies the
+ * operation, writes the new state to a temporary file, forces it to disk and renames it over the store
+ * atomically. A process killed at any point leaves the old or the new file, never a torn one;
+ * concurrent processes are serialised, so no write is lost. A read takes no file lock: the file is only
+ * ever replaced whole, so a reader sees one complete version.
+ *
+ * <p>Against other local users: directories the store creates are 0700 and its lock file 0600 (where
+ * the file system has POSIX permissions; the store file itself is written through a temporary file,
+ * which the JDK creates 0600). A write waits for the lock at most {@link Builder#lockTimeout} and then
+ * fails naming the lock file, so a process that holds the lock cannot block writers forever. The lock
+ * file is never opened through a symbolic link, and temporary files are created new (never through an
+ * existing path). A file over {@link Builder#maxFileSize} is refused before it is read.
+ *
+ * <p>Nothing is created until the first write: reading a store that does not exist yet shows the
+ * directory a new one would hold (the Default group and its built-in roles). The store's directory
+ * must exist, unless the builder is told to create it ({@link Builder#createMissingDirectories}).
+ * A file that cannot be read as a store is never replaced: operations fail with an
+ * {@link UnavailableException} caused by a {@link StoreFileException}.
+ *
+ * <p>Thread-safe; several instances, in one process or many, may share one file.
+ */
+public final class LocalFileRoleDirectory implements RoleDirectory {
+    /** Default of {@link Builder#maxFileSize}: 64 MiB, about 200,000 groups of five roles. */
+    public static final long DEFAULT_MAX_FILE_SIZE = 64L << 20;
+    /** Default of {@link Builder#lockTimeout}. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final long LOCK_RETRY_MILLIS = 20;
+
+    private final Path file;
+    private final Path lockFile;
+    private final boolean createMissingDirectories;
+    private final long maxFileSize;
+    private final Duration lockTimeout;
+    private final ReentrantLock inProcess = new ReentrantLock();
+
+    /** The last state read or written, and the version of the file it came from; guarded by inProcess. */
+    private InMemoryRoleDirectory cached;
+    private Object cachedVersion;
+
+    private LocalFileRoleDirectory(Builder builder) {
+        this.file = builder.file;
+        this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.createMissingDirectories = builder.createMissingDirectories;
+        this.maxFileSize = builder.maxFileSize;
+        this.lockTimeout = builder.lockTimeout;
+    }
+
+    /** A builder for a store kept in {@code file} (made absolute; the lock file goes beside it). */
+    public static Builder builder(Path file) {
+        return new Builder(file);
+    }
+
+    /** The store's file, as an absolute path. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public RoleGroup addRoleGroup(RoleGroupName name) {
+        return write(d -> d.addRoleGroup(name));
+    }
+
+    @Override
+    public Role addRole(RoleGroupId groupId, RoleName name) {
+        return write(d -> d.addRole(groupId, name));
+    }
+
+    @Override
+    public void renameRole(RoleId roleId, RoleName newName) {
+        write(d -> {
+            d.renameRole(roleId, newName);
+            return null;
+        });
+    }
+
+    @Override
+    public RoleGroupPage listRoleGroups(PageRequest page) {
+        return read(d -> d.listRoleGroups(page));
+    }
+
+    @Override
+    public Optional<RoleGroup> findRoleGroup(RoleGroupId groupId) {
+        return read(d -> d.findRoleGroup(groupId));
+    }
+
+    @Override
+    public String toString() {
+        return "LocalFileRoleDirectory[" + file + "]";
+    }
+
+    private <T> T read(Function<InMemoryRoleDirectory, T> operation) {
+        inProcess.lock();
+        try {
+            requireDirectory(false);
+            return operation.apply(load());
+        } catch (IOException e) {
+            throw unavailable(StoreFileException.unreadable(Reason.UNREADABLE, file, "cannot be read (" + e + ")", e));
+        } catch (StoreFileException e) {
+            throw unavailable(e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    private <T> T write(Function<InMemoryRoleDirectory, T> operation) {
+        inProcess.lock();
+        try {
+            requireDirectory(true);
+            try (FileChannel lockChannel = openLockFile();
+                    FileLock ignored = lock(lockChannel)) {
+                InMemoryRoleDirectory directory = load();
+                DirectorySnapshot before = directory.snapshot();
+                try {
+                    return operation.apply(directory);
+                } finally {
+                    DirectorySnapshot after = directory.snapshot();
+                    if (!after.equals(before)) {
+                        persist(directory, after);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw unavailable(StoreFileException.unreadable(Reason.UNREADABLE, file,
+                    "cannot be read or written (" + e + ")", e));
+        } catch (StoreFileException e) {
+            throw unavailable(e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    /**
+     * Checks that the store's directory exists, or for a write creates it when allowed.
+     *
+     * @throws StoreFileException naming the missing directory
+     */
+    private void requireDirectory(boolean forWrite) throws IOException {
+        Path directory = file.getParent();
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (!createMissingDirectories) {
+            throw new StoreFileException(Reason.MISSING_DIRECTORY, file, "the local store " + file
+                    + " cannot be used: its directory " + directory
+                    + (Files.exists(directory) ? " is not a directory" : " does not exist"), null);
+        }
+        if (forWrite) {
+            if (posix(directory)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+            } else {
+                Files.createDirectories(directory);
+            }
+        }
+    }
+
+    /**
+     * Opens (or creates, readable and writable by its owner only) the lock file, never through a
+     * symbolic link: a link planted there would make the store create or lock a file elsewhere.
+     */
+    private FileChannel openLockFile() throws IOException {
+        if (Files.isSymbolicLink(lockFile)) {
+            throw symbolicLink(lockFile);
+        }
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            return posix(lockFile.getParent())
+                    ? FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
+                    : FileChannel.open(lockFile, options);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(lockFile)) {
+                throw symbolicLink(lockFile); // planted between the check and the open
+            }
+            throw e;
+        }
+    }
+
+    private StoreFileException symbolicLink(Path path) {
+        return StoreFileException.unreadable(Reason.SYMBOLIC_LINK, file,
+                "cannot be used: " + path + " is a symbolic link, which the store never follows (remove it)", null);
+    }
+
+    /**
+     * Takes the exclusive lock, waiting at most the lock timeout for another holder (another process,
+     * or another instance in this one) to let it go.
+     */
+    private FileLock lock(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + lockTimeout.toNanos();
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // held by another instance in this JVM: wait for it like for another process
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw StoreFileException.unreadable(Reason.LOCKED, file, "is locked: another process held "
+                        + lockFile + " for longer than " + lockTimeout.toMillis() + " ms", null);
+            }
+            try {
+                Thread.sleep(LOCK_RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the lock on " + lockFile);
+            }
+        }
+    }
+
+    private static boolean posix(Path directory) {
+        return directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * The current state: the cached directory if the file has not changed, else the file's; for a store
+     * not created yet, a new directory (not written).
+     */
+    private InMemoryRoleDirectory load() throws IOException {
+        Object version;
+        try {
+            version = versionOfFile();
+        } catch (NoSuchFileException e) {
+            cached = null;
+            return InMemoryRoleDirectory.create();
+        }
+        if (cached != null && version.equals(cachedVersion)) {
+            return cached;
+        }
+        cached = null;
+        DirectorySnapshot snapshot;
+        byte[] content;
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > maxFileSize) {
+                throw StoreFileException.unreadable(Reason.TOO_LARGE, file, "is " + size
+                        + " bytes, over the limit of " + maxFileSize + " bytes for a store", null);
+            }
+            content = readAll(channel, (int) size);
+        } catch (NoSuchFileException e) {
+            return InMemoryRoleDirectory.create(); // removed since: as if it had never been
+        }
+        try {
+            snapshot = StoreFormat.read(content);
+        } catch (IllegalArgumentException e) {
+            throw StoreFileException.unreadable(Reason.UNREADABLE, file, e.getMessage(), e);
+        }
+        InMemoryRoleDirectory directory = InMemoryRoleDirectory.restore(snapshot);
+        // Without the file lock (a read), another process may have replaced the file while it was read:
+        // cache only what is known to be the version the attributes describe.
+        if (version.equals(versionOfFileOrNull())) {
+            cached = directory;
+            cachedVersion = version;
+        }
+        return directory;
+    }
+
+    /** The channel's content, {@code size} bytes as it said (less if the file shrank meanwhile). */
+    private static byte[] readAll(SeekableByteChannel channel, int size) throws IOException {
+        ByteBuffer content = ByteBuffer.allocate(size);
+        while (content.hasRemaining() && channel.read(content) >= 0) {
+            // keep reading
+        }
+        return Arrays.copyOf(content.array(), content.position());
+    }
+
+    /** What identifies one written version of the file: a rename gives it a new file key. */
+    private Object versionOfFile() throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(), attributes.size());
+    }
+
+    private Object versionOfFileOrNull() throws IOException {
+        try {
+            return versionOfFile();
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private void persist(InMemoryRoleDirectory directory, DirectorySnapshot snapshot) throws IOException {
+        cached = null;
+        save(snapshot);
+        cachedVersion = versionOfFile();
+        cached = directory;
+    }
+
+    private void save(DirectorySnapshot snapshot) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(StoreFormat.write(snapshot));
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                out.force(true);
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system cannot replace " + file + " atomically", e);
+            }
+            forceDirectory(file.getParent());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes the rename durable where the platform allows opening a directory (Linux, macOS). */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not possible on this platform (e.g. Windows); the rename itself is still atomic.
+        }
+    }
+
+    private static UnavailableException unavailable(StoreFileException e) {
+        return new UnavailableException(e.getMessage(), false, false, BackendDiagnostics.NONE, e);
+    }
+
+    /** Configures a {@link LocalFileRoleDirectory}. Not thread-safe; build once, share the directory. */
+    public static final class Builder {
+        private final Path file;
+        private boolean createMissingDirectories;
+        private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+        private Builder(Path file) {
+            Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
+            if (absolute.getFileName() == null) {
+                throw new IllegalArgumentException("the local store needs a file name, not " + file);
+            }
+            this.file = absolute;
+        }
+
+        /**
+         * Whether the first write creates the store's directory (and its parents) when missing. Off by
+         * default: a mistyped directory is then an error naming it, not a new directory tree. Turn it on
+         * for a default location of your own, such as a directory under the user's home. Directories it
+         * creates are readable by their owner only (0700) where the file system has POSIX permissions.
+         */
+        public Builder createMissingDirectories(boolean create) {
+            this.createMissingDirectories = create;
+            return this;
+        }
+
+        /**
+         * The largest store file read, in bytes ({@link #DEFAULT_MAX_FILE_SIZE} by default); a larger file
+         * is refused before any of it is read, with the limit in the message.
+         *
+         * @throws IllegalArgumentException if {@code bytes} is not positive or over 1 GiB
+         */
+        public Builder maxFileSize(long bytes) {
+            if (bytes <= 0 || bytes > (1L << 30)) {
+                throw new IllegalArgumentException("the store's size limit must be between 1 byte and 1 GiB, not " + bytes);
+            }
+            this.maxFileSize = bytes;
+            return this;
+        }
+
+        /**
+         * How long a write waits for another holder of the store's lock ({@link #DEFAULT_LOCK_TIMEOUT} by
+         * default) before it fails, naming the lock file. Reads take no lock and never wait.
+         *
+         * @throws IllegalArgumentException if the timeout is negative
+         */
+        public Builder lockTimeout(Duration timeout) {
+            if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+                throw new IllegalArgumentException("the lock timeout must not be negative, not " + timeout);
+            }
+            this.lockTimeout = timeout;
+            return this;
+        }
+
+        /** The directory. Touches no file: the file is read on first use and created on the first write. */
+        public LocalFileRoleDirectory build() {
+            return new LocalFileRoleDirectory(this);
+        }
+    }
+}
