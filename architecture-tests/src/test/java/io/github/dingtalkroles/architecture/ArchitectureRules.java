@@ -18,7 +18,8 @@ import java.util.List;
  * rule refuses to pass when it matches no class.
  *
  * <p>Packages under the root: {@code domain}, {@code port}, {@code testkit}, the adapters
- * {@code inmemory}, {@code localfile}, {@code dingtalk} (Feign) and {@code emulator}, and {@code cli}.
+ * {@code inmemory}, {@code localfile}, {@code dingtalk} (Feign) and {@code emulator}, the wiring for
+ * platforms {@code guice} and {@code boot} (Spring Boot), and {@code cli}.
  */
 final class ArchitectureRules {
     /** The adapters' packages, relative to the root. */
@@ -56,10 +57,10 @@ final class ArchitectureRules {
     }
 
     static ArchRule guiceOnlyInTheCli(String root) {
-        return noClasses().that().resideOutsideOfPackage(root + ".cli..")
+        return noClasses().that().resideOutsideOfPackages(root + ".cli..", root + ".guice..")
                 .should().dependOnClassesThat().resideInAPackage("com.google.inject..")
                 .allowEmptyShould(false)
-                .as("Guice appears nowhere outside app-cli");
+                .as("Guice appears nowhere outside app-cli and roles-guice");
     }
 
     static ArchRule onlyTheCliWritesToStandardStreams(String root) {

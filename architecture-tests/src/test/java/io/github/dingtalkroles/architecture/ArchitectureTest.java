@@ -24,7 +24,8 @@ class ArchitectureTest {
     @Test
     void importsEveryModuleItGuards() {
         assertThat(project.stream().map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0]))
-                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "emulator", "cli")
+                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "emulator", "guice", "boot",
+                        "cli")
                 .doesNotContain("archfixtures", "architecture");
     }
 
@@ -59,5 +60,7 @@ class ArchitectureTest {
         ArchitectureRules.technologyConfinedTo(ROOT, "dev.failsafe..", "dingtalk").check(project);
         ArchitectureRules.technologyConfinedTo(ROOT, "com.sun.net.httpserver..", "emulator").check(project);
         ArchitectureRules.technologyConfinedTo(ROOT, "picocli..", "cli").check(project);
+        ArchitectureRules.technologyConfinedTo(ROOT, "org.springframework..", "boot").check(project);
+        ArchitectureRules.technologyConfinedTo(ROOT, "org.apache.hc..", "dingtalk").check(project);
     }
 }
