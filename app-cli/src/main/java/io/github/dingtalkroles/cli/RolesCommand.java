@@ -97,7 +97,7 @@ final class RolesCommand implements Runnable {
     /**
      * The role directory of the chosen backend: the one place where backends are composed. The local
      * file store is one object with nothing to wire, built directly; the DingTalk backend is composed by
-     * Guice from {@link DingTalkModule}.
+     * Guice through roles-guice ({@link DingTalkBackend}).
      */
     RoleDirectory directory() {
         return switch (backend) {
@@ -108,7 +108,7 @@ final class RolesCommand implements Runnable {
                     .lockTimeout(Duration.ofSeconds(
                             defaults.positive(STORE_LOCK_SECONDS, LocalFileRoleDirectory.DEFAULT_LOCK_TIMEOUT.toSeconds())))
                     .build();
-            case DINGTALK -> DingTalkModule.from(this).compose();
+            case DINGTALK -> DingTalkBackend.compose(this);
         };
     }
 

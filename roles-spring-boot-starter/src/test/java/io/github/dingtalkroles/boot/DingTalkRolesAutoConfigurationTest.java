@@ -74,6 +74,19 @@ class DingTalkRolesAutoConfigurationTest {
     }
 
     @Test
+    void theDirectoryIsClosedWithTheContext() {
+        java.util.concurrent.atomic.AtomicReference<RoleDirectory> directory = new java.util.concurrent.atomic.AtomicReference<>();
+        dingTalk().run(context -> {
+            directory.set(context.getBean(RoleDirectory.class));
+            directory.get().listRoleGroups(PageRequest.first());
+        });
+
+        // closing released the HTTP client the directory created: it can make no more calls
+        assertThatThrownBy(() -> directory.get().listRoleGroups(PageRequest.first()))
+                .isInstanceOf(io.github.dingtalkroles.port.UnavailableException.class);
+    }
+
+    @Test
     void theDirectoryRecordsItsMetersInTheApplicationsRegistry() {
         dingTalk().withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
             assertThat(context).hasSingleBean(DingTalkMetrics.class);
