@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
+import io.github.dingtalkroles.domain.DeptId;
 import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.UserId;
 import io.github.dingtalkroles.domain.RoleName;
 import java.io.IOException;
 import java.util.function.Function;
@@ -54,7 +56,9 @@ final class DingTalkJson {
                     .addDeserializer(RoleId.class, id(RoleId::of))
                     .addDeserializer(RoleGroupId.class, id(RoleGroupId::of))
                     .addDeserializer(RoleName.class, name(RoleName::of))
-                    .addDeserializer(RoleGroupName.class, name(RoleGroupName::of)))
+                    .addDeserializer(RoleGroupName.class, name(RoleGroupName::of))
+                    .addDeserializer(UserId.class, name(UserId::of))
+                    .addDeserializer(DeptId.class, id(DeptId::of)))
             .build();
 
     private DingTalkJson() {

@@ -93,6 +93,19 @@ final class LocalStore implements RoleDirectory {
     }
 
     @Override
+    public Optional<Role> findRole(RoleId roleId) {
+        return locked(false, d -> d.findRole(roleId));
+    }
+
+    @Override
+    public void deleteRole(RoleId roleId) {
+        locked(true, d -> {
+            d.deleteRole(roleId);
+            return null;
+        });
+    }
+
+    @Override
     public String toString() {
         return "LocalStore[" + file + "]";
     }
