@@ -78,7 +78,12 @@ final class BulkAssignment {
                 if (stop.get()) {
                     throw new CancellationException("not sent: an earlier call failed");
                 }
-                send.send(chunk);
+                try {
+                    send.send(chunk);
+                } catch (RuntimeException e) {
+                    stop.set(true); // before this call's thread can take another: no call starts after it
+                    throw e;
+                }
                 return chunk;
             }));
         }
