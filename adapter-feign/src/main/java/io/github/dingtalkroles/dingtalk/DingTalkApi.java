@@ -5,12 +5,16 @@ import feign.Headers;
 import feign.Param;
 import feign.Request;
 import feign.RequestLine;
+import io.github.dingtalkroles.domain.DeptId;
+import io.github.dingtalkroles.domain.Department;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.RoleMember;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.domain.UserId;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,6 +54,37 @@ interface DingTalkApi {
     @RequestLine("POST /topapi/role/getrolegroup")
     @Headers({FORM, JSON})
     GetRoleGroupReply getRoleGroup(@Param("group_id") long groupId, Request.Options options);
+
+    @RequestLine("POST /topapi/role/getrole")
+    @Headers({FORM, JSON})
+    GetRoleReply getRole(@Param("roleId") long roleId, Request.Options options);
+
+    @RequestLine("POST /topapi/role/deleterole")
+    @Headers({FORM, JSON})
+    NoFields deleteRole(@Param("role_id") long roleId, Request.Options options);
+
+    @RequestLine("POST /topapi/role/simplelist")
+    @Headers({FORM, JSON})
+    SimpleListReply listMembers(@Param("role_id") long roleId, @Param("size") int size, @Param("offset") int offset,
+            Request.Options options);
+
+    /** {@code roleIds} and {@code userIds} are comma-separated. */
+    @RequestLine("POST /topapi/role/addrolesforemps")
+    @Headers({FORM, JSON})
+    NoFields addRolesForEmployees(@Param("roleIds") String roleIds, @Param("userIds") String userIds,
+            Request.Options options);
+
+    /** {@code roleIds} and {@code userIds} are comma-separated. */
+    @RequestLine("POST /topapi/role/removerolesforemps")
+    @Headers({FORM, JSON})
+    NoFields removeRolesForEmployees(@Param("roleIds") String roleIds, @Param("userIds") String userIds,
+            Request.Options options);
+
+    /** {@code dept_ids} is comma-separated; {@code null} (not sent) for the whole organisation. */
+    @RequestLine("POST /topapi/role/scope/update")
+    @Headers({FORM, JSON})
+    NoFields updateScope(@Param("userid") String userId, @Param("role_id") long roleId,
+            @Param("dept_ids") String deptIds, Request.Options options);
 
     /** A JSON array's elements: missing or null is empty, a null element is refused. */
     private static <T> List<T> elements(List<T> array, String path) {
@@ -148,6 +183,72 @@ interface DingTalkApi {
         public GroupRole {
             Objects.requireNonNull(roleId, "a role without role_id");
             Objects.requireNonNull(roleName, "a role without role_name");
+        }
+    }
+
+    /** A reply with nothing beyond the envelope ({@code deleterole}, the membership writes). */
+    record NoFields() {
+    }
+
+    /** {@code /topapi/role/getrole}: {@code role} (required). */
+    record GetRoleReply(RoleBody role) {
+        public GetRoleReply {
+            Objects.requireNonNull(role, "no role");
+        }
+    }
+
+    /** {@code role}: {@code name} and {@code groupId} (both required); the id is the one asked for. */
+    record RoleBody(RoleName name, RoleGroupId groupId) {
+        public RoleBody {
+            Objects.requireNonNull(name, "a role without name");
+            Objects.requireNonNull(groupId, "a role without groupId");
+        }
+    }
+
+    /** {@code /topapi/role/simplelist}: {@code result} (required). */
+    record SimpleListReply(MemberResult result) {
+        public SimpleListReply {
+            Objects.requireNonNull(result, "no result");
+        }
+    }
+
+    /**
+     * {@code result}: {@code hasMore} (required) and {@code list} (missing or null is empty).
+     *
+     * @param hasMore whether members follow
+     * @param list the page's members
+     */
+    record MemberResult(Boolean hasMore, List<ListedMember> list) {
+        public MemberResult {
+            Objects.requireNonNull(hasMore, "no hasMore");
+            list = elements(list, "result.list");
+        }
+    }
+
+    /**
+     * A member of a simplelist page ({@code OpenEmpSimple}): {@code userid} (required), {@code name}, and
+     * {@code manageScopes[]} of {@code dept_id}/{@code name}; made into a domain value when read.
+     *
+     * @param member the member
+     */
+    record ListedMember(RoleMember member) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static ListedMember of(@JsonProperty("userid") UserId userId, @JsonProperty("name") String name,
+                @JsonProperty("manageScopes") List<ScopeDept> scopes) {
+            Objects.requireNonNull(userId, "a member without userid");
+            return new ListedMember(new RoleMember(userId, name,
+                    elements(scopes, "manageScopes").stream().map(ScopeDept::department).toList()));
+        }
+    }
+
+    /** A department of a member's scope ({@code OrgDeptVo}): {@code dept_id} (required) and {@code name}. */
+    record ScopeDept(@JsonProperty("dept_id") DeptId deptId, String name) {
+        public ScopeDept {
+            Objects.requireNonNull(deptId, "a scope department without dept_id");
+        }
+
+        Department department() {
+            return new Department(deptId, name);
         }
     }
 }

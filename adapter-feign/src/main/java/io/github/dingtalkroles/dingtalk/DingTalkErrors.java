@@ -52,7 +52,7 @@ final class DingTalkErrors {
 
     /** The endpoints' own documented errcodes (see {@link RoleCalls}), named in metrics as they are. */
     static final Set<Integer> ENDPOINT_ERRCODES = Set.of(34001, 34018, 34020, 34021, 34022, 33011, 33012, 660000,
-            40068, 40069, 400002);
+            40068, 40069, 400002, 12012, 23004, 23005, 40003, 46004, 60003, 60301, 60302);
 
     static final int DIAGNOSTIC_LIMIT = 128;
     private static final int ERRMSG_LIMIT = 200;

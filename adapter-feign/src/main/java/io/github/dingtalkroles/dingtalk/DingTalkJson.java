@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
+import io.github.dingtalkroles.domain.DeptId;
 import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.UserId;
 import io.github.dingtalkroles.domain.RoleName;
 import java.io.IOException;
 import java.util.function.Function;
@@ -53,7 +55,9 @@ final class DingTalkJson {
                     .addDeserializer(RoleId.class, domain(new StrictLong(), RoleId::of))
                     .addDeserializer(RoleGroupId.class, domain(new StrictLong(), RoleGroupId::of))
                     .addDeserializer(RoleName.class, domain(new StrictText(), RoleName::of))
-                    .addDeserializer(RoleGroupName.class, domain(new StrictText(), RoleGroupName::of)))
+                    .addDeserializer(RoleGroupName.class, domain(new StrictText(), RoleGroupName::of))
+                    .addDeserializer(UserId.class, domain(new StrictText(), UserId::of))
+                    .addDeserializer(DeptId.class, domain(new StrictLong(), DeptId::of)))
             .build();
 
     private DingTalkJson() {

@@ -1,16 +1,22 @@
 package io.github.dingtalkroles.dingtalk;
 
 import dev.failsafe.RateLimiter;
+import io.github.dingtalkroles.domain.ManagementScope;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.domain.UserId;
+import io.github.dingtalkroles.port.AssignmentFailedException;
 import io.github.dingtalkroles.port.ConflictException;
+import io.github.dingtalkroles.port.MemberPage;
+import io.github.dingtalkroles.port.MemberPageRequest;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.NotFoundException;
 import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.port.RoleAssignments;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.UnavailableException;
@@ -20,7 +26,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,9 +41,11 @@ import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
- * The {@link RoleDirectory} of one DingTalk organisation, over DingTalk's oapi role endpoints
- * ({@code /role/add_role_group}, {@code /role/add_role}, {@code /role/update_role},
- * {@code /topapi/role/list}, {@code /topapi/role/getrolegroup}).
+ * The {@link RoleDirectory} and {@link RoleAssignments} of one DingTalk organisation, over DingTalk's oapi
+ * role endpoints ({@code /role/add_role_group}, {@code /role/add_role}, {@code /role/update_role},
+ * {@code /topapi/role/list}, {@code /topapi/role/getrolegroup}, {@code /topapi/role/getrole},
+ * {@code /topapi/role/deleterole}, {@code /topapi/role/simplelist}, {@code /topapi/role/addrolesforemps},
+ * {@code /topapi/role/removerolesforemps}, {@code /topapi/role/scope/update}).
  *
  * <pre>{@code
  * RoleDirectory roles = DingTalkRoleDirectory.builder()
@@ -55,7 +70,14 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  *       re-sent blindly. After a failure that may hide a created role or group, the directory reads the
  *       group (or walks the listing) and returns what the lost attempt created; only if it is absent
  *       does it send again. If that cannot be checked, the call fails with
- *       {@link UnavailableException#isOutcomeUnknown()}.</li>
+ *       {@link UnavailableException#isOutcomeUnknown()}. {@code deleterole} answered "no such role" after
+ *       a lost reply is a success (the lost attempt deleted it). Grants, revokes and scopes are safe to
+ *       repeat and are retried like reads.</li>
+ *   <li><b>Bulk grants and revokes</b> of any size are split into DingTalk's per-call limits (grant: 20
+ *       roles x 20 users; revoke: 20 roles x 100 users) and sent concurrently on a bounded pool
+ *       ({@link Builder#bulkConcurrency}, 8 calls at once by default), every call within the one rate
+ *       limit; a failure reports exactly which (role, user) pairs were applied
+ *       ({@link AssignmentFailedException}).</li>
  *   <li><b>Client-side rate limit</b> (20 calls/s by default), so that bulk listing stays under
  *       DingTalk's per-app limit.</li>
  *   <li><b>Secrets</b> never reach a log line or an exception message.</li>
@@ -73,7 +95,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  * blocks its thread until it succeeds, fails, or its deadline passes. {@link #close()} releases the HTTP
  * client the directory created (its pooled connections); a client you passed in stays yours to close.
  */
-public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable {
+public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignments, AutoCloseable {
     static final URI DEFAULT_BASE_URL = URI.create("https://oapi.dingtalk.com");
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
@@ -82,6 +104,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
     static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
     static final Duration DEFAULT_THROTTLING_WAIT = Duration.ofSeconds(1);
     static final int DEFAULT_CALLS_PER_SECOND = 20;
+    static final int DEFAULT_BULK_CONCURRENCY = 8;
 
     private final URI baseUrl;
     private final RoleCalls calls;
@@ -89,14 +112,17 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
     private final DingTalkMetrics metrics;
     /** The HTTP client this directory created, or {@code null} if it was given one. */
     private final CloseableHttpClient ownClient;
+    /** Runs the calls of bulk grants and revokes. */
+    private final ExecutorService bulkCalls;
 
     private DingTalkRoleDirectory(URI baseUrl, RoleCalls calls, Attempts attempts, CloseableHttpClient ownClient,
-            DingTalkMetrics metrics) {
+            DingTalkMetrics metrics, ExecutorService bulkCalls) {
         this.baseUrl = baseUrl;
         this.metrics = metrics;
         this.calls = calls;
         this.attempts = attempts;
         this.ownClient = ownClient;
+        this.bulkCalls = bulkCalls;
     }
 
     /**
@@ -201,6 +227,95 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
         }
     }
 
+    @Override
+    public Optional<Role> findRole(RoleId roleId) {
+        Objects.requireNonNull(roleId, "roleId");
+        try {
+            return Optional.of(attempts.read("getrole", deadline -> calls.getRole(roleId, deadline)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Retried after a lost reply; if the retry is told the role does not exist, the lost attempt deleted
+     * it and the call succeeds.
+     */
+    @Override
+    public void deleteRole(RoleId roleId) {
+        Objects.requireNonNull(roleId, "roleId");
+        WriteOutcome outcome = new WriteOutcome();
+        attempts.write("deleterole", outcome, deadline -> {
+            try {
+                calls.deleteRole(roleId, deadline);
+            } catch (AttemptFailed f) {
+                if (!(outcome.hadAmbiguousFailure() && f.reported() instanceof NotFoundException)) {
+                    throw f;
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Sent as {@code addrolesforemps} calls of at most 20 roles x 20 users, concurrently.
+     */
+    @Override
+    public void grant(Collection<RoleId> roleIds, Collection<UserId> userIds) {
+        bulk("grant", roleIds, userIds, BulkAssignment.MAX_GRANT_USERS_PER_CALL, (chunk, deadline) ->
+                calls.grant(chunk.roles(), chunk.users(), deadline));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Sent as {@code removerolesforemps} calls of at most 20 roles x 100 users, concurrently.
+     */
+    @Override
+    public void revoke(Collection<RoleId> roleIds, Collection<UserId> userIds) {
+        bulk("revoke", roleIds, userIds, BulkAssignment.MAX_REVOKE_USERS_PER_CALL, (chunk, deadline) ->
+                calls.revoke(chunk.roles(), chunk.users(), deadline));
+    }
+
+    private void bulk(String operation, Collection<RoleId> roleIds, Collection<UserId> userIds, int maxUsers,
+            java.util.function.BiConsumer<BulkAssignment.Chunk, Deadline> send) {
+        List<RoleId> roles = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(roleIds, "roleIds")));
+        List<UserId> users = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(userIds, "userIds")));
+        String endpoint = maxUsers == BulkAssignment.MAX_GRANT_USERS_PER_CALL ? "addrolesforemps" : "removerolesforemps";
+        BulkAssignment.run(operation, BulkAssignment.split(roles, users, maxUsers), bulkCalls,
+                chunk -> attempts.write(endpoint, new WriteOutcome(), deadline -> {
+                    send.accept(chunk, deadline);
+                    return null;
+                }));
+    }
+
+    @Override
+    public MemberPage listMembers(RoleId roleId, MemberPageRequest page) {
+        Objects.requireNonNull(roleId, "roleId");
+        Objects.requireNonNull(page, "page");
+        return attempts.read("simplelist", deadline -> calls.listMembers(roleId, page, deadline));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Retried like a read: setting a scope is harmless to repeat.
+     */
+    @Override
+    public void setScope(RoleId roleId, UserId userId, ManagementScope scope) {
+        Objects.requireNonNull(roleId, "roleId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(scope, "scope");
+        attempts.write("scope/update", new WriteOutcome(), deadline -> {
+            calls.updateScope(roleId, userId, scope, deadline);
+            return null;
+        });
+    }
+
     /**
      * The group named {@code name}, walking the whole listing within the current attempt. Each page
      * starts where the previous one's groups ended, so a short page skips nothing.
@@ -235,12 +350,14 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
     }
 
     /**
-     * Releases the HTTP client this directory created (closing its pooled connections). A client passed to
+     * Stops the bulk-call threads and releases the HTTP client this directory created (closing its pooled
+     * connections). A client passed to
      * {@link Builder#feignClient} is left open. Calls after closing fail with an
      * {@link UnavailableException}. Idempotent.
      */
     @Override
     public void close() {
+        bulkCalls.shutdownNow();
         if (ownClient != null) {
             try {
                 ownClient.close();
@@ -273,6 +390,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
      *   <tr><td>{@link #backoff}</td><td>200 ms, doubling per retry, ±20 % jitter</td></tr>
      *   <tr><td>{@link #throttlingWait}</td><td>1 s (or the server's {@code wait}, if longer)</td></tr>
      *   <tr><td>{@link #rateLimit}</td><td>20 calls/s, smooth</td></tr>
+     *   <tr><td>{@link #bulkConcurrency}</td><td>8 calls at once</td></tr>
      *   <tr><td>{@link #logHttpTraffic}</td><td>off</td></tr>
      *   <tr><td>{@link #metrics}</td><td>none recorded</td></tr>
      * </table>
@@ -293,6 +411,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
         private boolean burstyRateLimit;
         private boolean logHttpTraffic;
         private DingTalkMetrics metrics = DingTalkMetrics.NONE;
+        private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
         private AccessTokenSource tokenSource;
         private String appKey;
         private AppSecret appSecret;
@@ -524,10 +643,36 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
             return this;
         }
 
+        /**
+         * How many calls of one directory's bulk grants and revokes may be in flight at once (default 8),
+         * all within the {@link #rateLimit}. Enough to reach the rate limit when each call takes a while:
+         * at 20 calls/s and 200 ms per call, 4 are needed.
+         *
+         * @param calls 1 or more
+         * @return this builder
+         */
+        public Builder bulkConcurrency(int calls) {
+            if (calls < 1) {
+                throw new IllegalArgumentException("bulkConcurrency must be 1 or more (got " + calls + ")");
+            }
+            this.bulkConcurrency = calls;
+            return this;
+        }
+
         /** For tests: told of the delay of every scheduled retry. */
         Builder onRetryScheduled(Consumer<Duration> listener) {
             this.onRetryScheduled = Objects.requireNonNull(listener, "listener");
             return this;
+        }
+
+        /** Daemon threads named after the directory, so an unclosed directory never keeps a JVM alive. */
+        private static ThreadFactory bulkThreads() {
+            AtomicInteger count = new AtomicInteger();
+            return runnable -> {
+                Thread thread = new Thread(runnable, "dingtalk-roles-bulk-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            };
         }
 
         private Builder rateLimit(int callsPerSecond, boolean bursty) {
@@ -569,7 +714,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, AutoCloseable
                     : RateLimiter.smoothBuilder(callsPerSecond, Duration.ofSeconds(1)).build();
             Attempts attempts = new Attempts(maxRetries, backoff, throttlingWait, deadline, onRetryScheduled, metrics);
             return new DingTalkRoleDirectory(baseUrl, new RoleCalls(http, tokens, rateLimiter), attempts, ownClient,
-                    metrics);
+                    metrics, Executors.newFixedThreadPool(bulkConcurrency, bulkThreads()));
         }
     }
 }

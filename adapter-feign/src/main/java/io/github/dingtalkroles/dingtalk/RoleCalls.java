@@ -2,13 +2,19 @@ package io.github.dingtalkroles.dingtalk;
 
 import dev.failsafe.RateLimiter;
 import feign.Request;
+import io.github.dingtalkroles.domain.ManagementScope;
+import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.domain.UserId;
 import io.github.dingtalkroles.port.BackendDiagnostics;
 import io.github.dingtalkroles.port.ConflictException;
+import io.github.dingtalkroles.port.MemberPage;
+import io.github.dingtalkroles.port.MemberPageRequest;
+import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.NotFoundException;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RejectedInputException;
@@ -17,7 +23,9 @@ import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -112,6 +120,92 @@ final class RoleCalls {
                                 "role group " + groupId + " does not exist", diagnostics)
                         : null);
         return valid("getrolegroup", () -> group.toRoleGroup(groupId));
+    }
+
+    Role getRole(RoleId roleId, Deadline deadline) {
+        DingTalkApi.RoleBody role = call("getrole", deadline, options -> api.getRole(roleId.value(), options).role(),
+                (errcode, diagnostics) -> errcode == 33011 ? noSuchRole(roleId, diagnostics) : null);
+        return valid("getrole", () -> new Role(roleId, role.name(), role.groupId()));
+    }
+
+    void deleteRole(RoleId roleId, Deadline deadline) {
+        call("deleterole", deadline, options -> api.deleteRole(roleId.value(), options),
+                (errcode, diagnostics) -> switch (errcode) {
+                    case 33011 -> noSuchRole(roleId, diagnostics);
+                    case 23004 -> new ConflictException(ConflictException.Reason.IMMUTABLE_DEFAULT_GROUP,
+                            "role " + roleId + " belongs to the Default group and cannot be deleted", diagnostics);
+                    // not on DingTalk's page: the emulator's documented choice for a role that has members
+                    case 23005 -> new ConflictException(ConflictException.Reason.ROLE_HAS_MEMBERS,
+                            "role " + roleId + " still has members; revoke it from them first", diagnostics);
+                    default -> null;
+                });
+    }
+
+    MemberPage listMembers(RoleId roleId, MemberPageRequest page, Deadline deadline) {
+        DingTalkApi.MemberResult result = call("simplelist", deadline,
+                options -> api.listMembers(roleId.value(), page.size(), page.offset(), options).result(),
+                (errcode, diagnostics) -> switch (errcode) {
+                    case 33011 -> noSuchRole(roleId, diagnostics);
+                    case 400002 -> new RejectedInputException("DingTalk refused the member page of role " + roleId
+                            + " (offset " + page.offset() + ", size " + page.size() + ")", diagnostics);
+                    default -> null;
+                });
+        return valid("simplelist", () -> new MemberPage(page,
+                result.list().stream().map(DingTalkApi.ListedMember::member).toList(), result.hasMore()));
+    }
+
+    /** One {@code addrolesforemps} call: at most 20 roles and 20 users. */
+    void grant(List<RoleId> roles, List<UserId> users, Deadline deadline) {
+        call("addrolesforemps", deadline, options -> api.addRolesForEmployees(join(roles), join(users), options),
+                assignmentErrors("granted", roles, users));
+    }
+
+    /** One {@code removerolesforemps} call: at most 20 roles and 100 users. */
+    void revoke(List<RoleId> roles, List<UserId> users, Deadline deadline) {
+        call("removerolesforemps", deadline, options -> api.removeRolesForEmployees(join(roles), join(users), options),
+                assignmentErrors("revoked", roles, users));
+    }
+
+    private static ErrorMapper assignmentErrors(String verb, List<RoleId> roles, List<UserId> users) {
+        return (errcode, diagnostics) -> switch (errcode) {
+            case 33011 -> new NotFoundException(NotFoundException.Subject.ROLE,
+                    "a role of " + roles + " does not exist", diagnostics);
+            case 33012 -> new NotFoundException(NotFoundException.Subject.USER,
+                    "a user of " + users + " is not an employee of the organisation", diagnostics);
+            case 23004 -> new ConflictException(ConflictException.Reason.IMMUTABLE_DEFAULT_GROUP,
+                    "a role of " + roles + " belongs to the Default group and cannot be " + verb, diagnostics);
+            case 12012 -> new NotAuthorizedException("DingTalk says the token's organisation does not exist",
+                    diagnostics);
+            default -> null;
+        };
+    }
+
+    void updateScope(RoleId roleId, UserId userId, ManagementScope scope, Deadline deadline) {
+        String deptIds = scope.isWholeOrganisation() ? null : join(scope.departments());
+        call("scope/update", deadline, options -> api.updateScope(userId.value(), roleId.value(), deptIds, options),
+                (errcode, diagnostics) -> switch (errcode) {
+                    case 40003, 46004 -> new NotFoundException(NotFoundException.Subject.USER,
+                            "user " + userId + " is not an employee of the organisation", diagnostics);
+                    case 60301 -> noSuchRole(roleId, diagnostics);
+                    case 60003 -> new NotFoundException(NotFoundException.Subject.DEPARTMENT,
+                            "a department of " + scope.departments() + " does not exist", diagnostics);
+                    // not on DingTalk's page: the emulator's documented choice for a user without the role
+                    case 60302 -> new ConflictException(ConflictException.Reason.NOT_A_MEMBER,
+                            "user " + userId + " does not hold role " + roleId + ", so no scope can be set",
+                            diagnostics);
+                    case 400002 -> new RejectedInputException("DingTalk refused the scope of user " + userId
+                            + " in role " + roleId, diagnostics);
+                    default -> null;
+                });
+    }
+
+    private static NotFoundException noSuchRole(RoleId roleId, BackendDiagnostics diagnostics) {
+        return new NotFoundException(NotFoundException.Subject.ROLE, "role " + roleId + " does not exist", diagnostics);
+    }
+
+    /** DingTalk's comma-separated id list. */
+    private static String join(List<?> ids) {
+        return ids.stream().map(Object::toString).collect(Collectors.joining(","));
     }
 
     /**

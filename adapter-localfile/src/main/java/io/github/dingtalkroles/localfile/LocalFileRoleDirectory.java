@@ -141,6 +141,19 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
     }
 
     @Override
+    public Optional<Role> findRole(RoleId roleId) {
+        return read(d -> d.findRole(roleId));
+    }
+
+    @Override
+    public void deleteRole(RoleId roleId) {
+        write(d -> {
+            d.deleteRole(roleId);
+            return null;
+        });
+    }
+
+    @Override
     public String toString() {
         return "LocalFileRoleDirectory[" + file + "]";
     }

@@ -1,6 +1,7 @@
 package io.github.dingtalkroles.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.dingtalkroles.port.RoleAssignments;
 import io.github.dingtalkroles.port.RoleDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Served: {@code GET /gettoken}, {@code POST /role/add_role_group}, {@code /role/add_role},
- * {@code /role/update_role}, {@code /topapi/role/list} and {@code /topapi/role/getrolegroup}, with form
+ * {@code /role/update_role}, {@code /topapi/role/list}, {@code /topapi/role/getrolegroup},
+ * {@code /topapi/role/getrole} and {@code /topapi/role/deleterole}, and, when the directory also keeps
+ * role members ({@link RoleAssignments}), {@code /topapi/role/simplelist},
+ * {@code /topapi/role/addrolesforemps}, {@code /topapi/role/removerolesforemps} and
+ * {@code /topapi/role/scope/update}, with form
  * or JSON bodies, {@code access_token} in the query string. Answers are HTTP 200 JSON with
  * {@code errcode}, {@code errmsg} and {@code request_id}, as on DingTalk; the module README lists
  * every error code.
@@ -145,6 +150,8 @@ public final class DingTalkEmulator implements AutoCloseable {
      */
     public static final class Builder {
         private RoleDirectory directory;
+        private RoleAssignments assignments;
+        private Duration latency = Duration.ZERO;
         private String host = "127.0.0.1";
         private int port;
         private final Map<String, String> appSecrets = new LinkedHashMap<>();
@@ -164,9 +171,36 @@ public final class DingTalkEmulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** The directory the emulator serves (required), e.g. {@code InMemoryRoleDirectory.create()}. */
+        /**
+         * The directory the emulator serves (required), e.g. {@code InMemoryRoleDirectory.create()}. If it
+         * also implements {@link RoleAssignments} (as the in-memory directory does), the membership
+         * endpoints serve it too, unless {@link #assignments} names another.
+         */
         public Builder directory(RoleDirectory directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * The role members the membership endpoints serve; by default the {@link #directory}'s, if it
+         * keeps members. Without any, those endpoints answer errcode 400002.
+         */
+        public Builder assignments(RoleAssignments assignments) {
+            this.assignments = Objects.requireNonNull(assignments, "assignments");
+            return this;
+        }
+
+        /**
+         * A constant delay added to every answer of the role and membership endpoints, as a far-away
+         * DingTalk would show (for benchmarks); none by default. It is spent on a worker, so the
+         * {@link #workerThreads} bound how many delayed calls run at once.
+         */
+        public Builder latency(Duration latency) {
+            Objects.requireNonNull(latency, "latency");
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must be zero or positive (got " + latency + ")");
+            }
+            this.latency = latency;
             return this;
         }
 
@@ -338,7 +372,9 @@ public final class DingTalkEmulator implements AutoCloseable {
             RequestCounts counts = new RequestCounts();
             String secret = !adminApi ? null : adminSecret != null ? adminSecret : AdminApi.randomSecret();
             WorkerPool pool = new WorkerPool(workerThreads, maxConnections, requestHeadTimeout, clientTimeout);
-            EmulatorHandler handler = new EmulatorHandler(new RoleApi(directory),
+            RoleAssignments members = assignments != null ? assignments
+                    : directory instanceof RoleAssignments own ? own : null;
+            EmulatorHandler handler = new EmulatorHandler(new RoleApi(directory, members), latency,
                     new Tokens(appSecrets, fixedTokens, tokenLifetime, clock),
                     qpsLimitPerApp > 0 ? new QpsLimiter(qpsLimitPerApp, clock) : null,
                     faults, counts, adminApi ? new AdminApi(faults, counts, secret) : null, maxBodyBytes,

@@ -31,6 +31,7 @@ final class EmulatorHandler implements HttpHandler {
     private static final String PUNISH_BODY = "{\"status\":1111,\"wait\":5,\"punish\":\"deny\"}";
 
     private final RoleApi roleApi;
+    private final java.time.Duration latency;
     private final Tokens tokens;
     private final QpsLimiter qpsLimiter; // null: no limit
     private final EmulatorFaults faults;
@@ -41,9 +42,10 @@ final class EmulatorHandler implements HttpHandler {
     private final ClientLimit clientLimit;
     private volatile String ownOrigin = "";
 
-    EmulatorHandler(RoleApi roleApi, Tokens tokens, QpsLimiter qpsLimiter, EmulatorFaults faults, RequestCounts counts,
+    EmulatorHandler(RoleApi roleApi, java.time.Duration latency, Tokens tokens, QpsLimiter qpsLimiter, EmulatorFaults faults, RequestCounts counts,
             AdminApi admin, int maxBodyBytes, WorkerPool pool, ClientLimit clientLimit) {
         this.roleApi = roleApi;
+        this.latency = latency;
         this.tokens = tokens;
         this.qpsLimiter = qpsLimiter;
         this.faults = faults;
@@ -226,7 +228,19 @@ final class EmulatorHandler implements HttpHandler {
         if (malformed != null) {
             throw malformed;
         }
+        delay();
         return roleApi.call(operation, body);
+    }
+
+    /** The configured per-request latency, before the call is carried out. */
+    private void delay() {
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void throttle(String app, EmulatorOperation operation) throws WireException {

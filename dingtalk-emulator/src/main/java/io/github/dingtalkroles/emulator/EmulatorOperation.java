@@ -19,7 +19,19 @@ public enum EmulatorOperation {
     /** {@code POST /topapi/role/list}: one page of role groups with their roles. */
     LIST_ROLES("POST", "/topapi/role/list", false, "System busy"),
     /** {@code POST /topapi/role/getrolegroup}: one role group with its roles. */
-    GET_ROLE_GROUP("POST", "/topapi/role/getrolegroup", false, "System is busy");
+    GET_ROLE_GROUP("POST", "/topapi/role/getrolegroup", false, "System is busy"),
+    /** {@code POST /topapi/role/getrole}: one role's name and group. */
+    GET_ROLE("POST", "/topapi/role/getrole", false, "System busy"),
+    /** {@code POST /topapi/role/deleterole}: deletes a role without members. */
+    DELETE_ROLE("POST", "/topapi/role/deleterole", true, "System busy"),
+    /** {@code POST /topapi/role/simplelist}: one page of a role's members with their scopes. */
+    LIST_MEMBERS("POST", "/topapi/role/simplelist", false, "System busy"),
+    /** {@code POST /topapi/role/addrolesforemps}: grants roles to employees (20 x 20 at most). */
+    GRANT_ROLES("POST", "/topapi/role/addrolesforemps", true, "System busy"),
+    /** {@code POST /topapi/role/removerolesforemps}: revokes roles from employees (20 x 100 at most). */
+    REVOKE_ROLES("POST", "/topapi/role/removerolesforemps", true, "System busy"),
+    /** {@code POST /topapi/role/scope/update}: sets a member's management scope (50 departments at most). */
+    UPDATE_SCOPE("POST", "/topapi/role/scope/update", true, "System busy");
 
     private final String method;
     private final String path;
@@ -43,7 +55,7 @@ public enum EmulatorOperation {
         return path;
     }
 
-    /** Whether a call changes the directory (add_role_group, add_role, update_role). */
+    /** Whether a call changes the directory (the adds, update, delete, grant, revoke and scope calls). */
     public boolean isWrite() {
         return write;
     }

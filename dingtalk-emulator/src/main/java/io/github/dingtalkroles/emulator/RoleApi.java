@@ -9,11 +9,13 @@ import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.port.AssignmentFailedException;
 import io.github.dingtalkroles.port.ConflictException;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.NotFoundException;
 import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RejectedInputException;
+import io.github.dingtalkroles.port.RoleAssignments;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.RoleGroupPage;
@@ -26,16 +28,20 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The five role endpoints: reads their fields as the API pages name them, calls the
- * {@link RoleDirectory}, and writes the success body or the page's error code.
+ * The role catalogue endpoints: reads their fields as the API pages name them, calls the
+ * {@link RoleDirectory}, and writes the success body or the page's error code. The membership
+ * endpoints are {@link MemberApi}'s.
  *
  * <p>Thread-safe if the directory is (the port requires it).
  */
 final class RoleApi {
     private final RoleDirectory directory;
+    private final MemberApi members;
 
-    RoleApi(RoleDirectory directory) {
+    /** @param assignments the membership port, or {@code null}: the membership endpoints then refuse every call */
+    RoleApi(RoleDirectory directory, RoleAssignments assignments) {
         this.directory = directory;
+        this.members = new MemberApi(assignments);
     }
 
     /**
@@ -51,6 +57,9 @@ final class RoleApi {
             case UPDATE_ROLE -> updateRole(body);
             case LIST_ROLES -> listRoles(body);
             case GET_ROLE_GROUP -> getRoleGroup(body);
+            case GET_ROLE -> getRole(body);
+            case DELETE_ROLE -> deleteRole(body);
+            case LIST_MEMBERS, GRANT_ROLES, REVOKE_ROLES, UPDATE_SCOPE -> members.call(operation, body);
             case GETTOKEN -> throw new IllegalArgumentException("gettoken is not a role operation");
         };
     }
@@ -140,6 +149,26 @@ final class RoleApi {
         return answer;
     }
 
+    private ObjectNode getRole(Params body) throws WireException {
+        long roleId = id(body.get("roleId").orElseThrow(WireError.INVALID_PARAMETER::toException),
+                WireError.INVALID_ROLE_ID);
+        Role role = port(EmulatorOperation.GET_ROLE, () -> directory.findRole(RoleId.of(roleId)))
+                .orElseThrow(WireError.INVALID_ROLE_ID::toException);
+        ObjectNode answer = EmulatorJson.success();
+        answer.putObject("role").put("name", role.name().value()).put("groupId", role.groupId().value());
+        return answer;
+    }
+
+    private ObjectNode deleteRole(Params body) throws WireException {
+        long roleId = id(body.get("role_id").orElseThrow(WireError.INVALID_PARAMETER::toException),
+                WireError.INVALID_ROLE_ID);
+        port(EmulatorOperation.DELETE_ROLE, () -> {
+            directory.deleteRole(RoleId.of(roleId));
+            return null;
+        });
+        return EmulatorJson.success();
+    }
+
     /** A name the domain accepts, or 400002 saying which rule it breaks (length, control characters). */
     private static <N> N name(Function<String, N> constructor, String raw) throws WireException {
         try {
@@ -149,9 +178,8 @@ final class RoleApi {
         }
     }
 
-    /** The number in {@code text}, or -1 if it is not a positive whole number that fits a long. */
     /** The values of fields that must all be present; {@code missing} if one is not. */
-    private static List<String> required(Params body, WireError missing, String... names) throws WireException {
+    static List<String> required(Params body, WireError missing, String... names) throws WireException {
         List<String> values = new ArrayList<>(names.length);
         for (String name : names) {
             Optional<String> value = body.get(name);
@@ -164,7 +192,7 @@ final class RoleApi {
     }
 
     /** A positive id; {@code invalid} if the text is not one. */
-    private static long id(String text, WireError invalid) throws WireException {
+    static long id(String text, WireError invalid) throws WireException {
         long id = positiveLong(text);
         if (id <= 0) {
             throw invalid.toException();
@@ -178,7 +206,7 @@ final class RoleApi {
     }
 
     /** The number in {@code text}, or -1 if it is not a whole number from 0 that fits a long. */
-    private static long nonNegativeLong(String text) {
+    static long nonNegativeLong(String text) {
         try {
             long value = Long.parseLong(text);
             return value < 0 ? -1 : value;
@@ -188,19 +216,28 @@ final class RoleApi {
     }
 
     /** Calls the port, answering its typed failures with the endpoint's error code. */
-    private static <T> T port(EmulatorOperation operation, Supplier<T> call) throws WireException {
+    static <T> T port(EmulatorOperation operation, Supplier<T> call) throws WireException {
         try {
             return call.get();
         } catch (RoleDirectoryException e) {
             throw translate(operation, e).toException();
+        } catch (AssignmentFailedException e) {
+            throw translate(operation, e.failure()).toException();
         }
     }
 
     private static WireError translate(EmulatorOperation operation, RoleDirectoryException e) {
-        if (e instanceof NotFoundException) {
+        if (e instanceof NotFoundException notFound) {
             return switch (operation) {
                 case ADD_ROLE -> WireError.INVALID_GROUP_ID;
-                case UPDATE_ROLE -> WireError.INVALID_ROLE_ID;
+                case UPDATE_ROLE, GET_ROLE, DELETE_ROLE, LIST_MEMBERS -> WireError.INVALID_ROLE_ID;
+                case GRANT_ROLES, REVOKE_ROLES -> notFound.subject() == NotFoundException.Subject.USER
+                        ? WireError.INVALID_USER_IDS : WireError.INVALID_ROLE_ID;
+                case UPDATE_SCOPE -> switch (notFound.subject()) {
+                    case USER -> WireError.NOT_IN_ORGANISATION;
+                    case DEPARTMENT -> WireError.NO_SUCH_DEPARTMENT;
+                    default -> WireError.SCOPE_INVALID_ROLE_ID;
+                };
                 default -> WireError.INVALID_PARAMETER;
             };
         }
@@ -208,8 +245,13 @@ final class RoleApi {
             return switch (conflict.reason()) {
                 case DUPLICATE_NAME -> operation == EmulatorOperation.ADD_ROLE_GROUP
                         ? WireError.DUPLICATE_GROUP_NAME : WireError.DUPLICATE_ROLE_NAME;
-                case IMMUTABLE_DEFAULT_GROUP -> operation == EmulatorOperation.ADD_ROLE
-                        ? WireError.ADD_TO_DEFAULT_GROUP : WireError.MODIFY_DEFAULT_GROUP;
+                case IMMUTABLE_DEFAULT_GROUP -> switch (operation) {
+                    case ADD_ROLE -> WireError.ADD_TO_DEFAULT_GROUP;
+                    case DELETE_ROLE, GRANT_ROLES, REVOKE_ROLES -> WireError.EDIT_SYSTEM_ROLE;
+                    default -> WireError.MODIFY_DEFAULT_GROUP;
+                };
+                case ROLE_HAS_MEMBERS -> WireError.ROLE_HAS_MEMBERS;
+                case NOT_A_MEMBER -> WireError.NOT_A_MEMBER;
                 case LISTING_CHANGED -> WireError.busy(operation);
             };
         }

@@ -20,6 +20,16 @@ record WireError(long errcode, String subCode, String subMsg, String errmsg) {
     static final WireError DUPLICATE_GROUP_NAME = of(34001, "The role group name already exists");
     static final WireError INVALID_ROLE_ID = of(33011, "Invalid roleId");
     static final WireError MODIFY_DEFAULT_GROUP = of(33012, "Roles in the Default group cannot be modified");
+    static final WireError INVALID_USER_IDS = of(33012, "Invalid userIds");
+    static final WireError EDIT_SYSTEM_ROLE = of(23004, "Editing system roles is not allowed");
+    /** Invented: DingTalk's page gives no errcode for deleting a role that still has members. */
+    static final WireError ROLE_HAS_MEMBERS = of(23005, "The role still has members; remove them first");
+    static final WireError INVALID_USERID = of(40003, "Invalid userid");
+    static final WireError SCOPE_INVALID_ROLE_ID = of(60301, "Invalid role_id");
+    static final WireError NO_SUCH_DEPARTMENT = of(60003, "The department does not exist");
+    static final WireError NOT_IN_ORGANISATION = of(46004, "The employee is not in the organisation");
+    /** Invented: DingTalk's page gives no errcode for a scope of a user who does not hold the role. */
+    static final WireError NOT_A_MEMBER = of(60302, "The user does not hold the role");
     static final WireError INVALID_SIZE = of(40069, "Invalid size");
     static final WireError INVALID_OFFSET = of(40068, "Invalid offset");
     static final WireError INVALID_PARAMETER = of(400002, "Invalid parameter");

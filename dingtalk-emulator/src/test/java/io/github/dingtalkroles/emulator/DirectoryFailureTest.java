@@ -127,5 +127,15 @@ class DirectoryFailureTest {
         public Optional<RoleGroup> findRoleGroup(RoleGroupId groupId) {
             throw failure.get();
         }
+
+        @Override
+        public Optional<Role> findRole(RoleId roleId) {
+            throw failure.get();
+        }
+
+        @Override
+        public void deleteRole(RoleId roleId) {
+            throw failure.get();
+        }
     }
 }

@@ -5,19 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.dingtalk.api.DefaultDingTalkClient;
 import com.dingtalk.api.request.OapiGettokenRequest;
 import com.dingtalk.api.request.OapiRoleAddRoleRequest;
+import com.dingtalk.api.request.OapiRoleAddrolesforempsRequest;
+import com.dingtalk.api.request.OapiRoleDeleteroleRequest;
+import com.dingtalk.api.request.OapiRoleGetroleRequest;
+import com.dingtalk.api.request.OapiRoleRemoverolesforempsRequest;
+import com.dingtalk.api.request.OapiRoleScopeUpdateRequest;
+import com.dingtalk.api.request.OapiRoleSimplelistRequest;
 import com.dingtalk.api.request.OapiRoleAddrolegroupRequest;
 import com.dingtalk.api.request.OapiRoleGetrolegroupRequest;
 import com.dingtalk.api.request.OapiRoleListRequest;
 import com.dingtalk.api.request.OapiRoleUpdateRoleRequest;
 import com.dingtalk.api.response.OapiGettokenResponse;
 import com.dingtalk.api.response.OapiRoleAddRoleResponse;
+import com.dingtalk.api.response.OapiRoleAddrolesforempsResponse;
+import com.dingtalk.api.response.OapiRoleDeleteroleResponse;
+import com.dingtalk.api.response.OapiRoleGetroleResponse;
+import com.dingtalk.api.response.OapiRoleRemoverolesforempsResponse;
+import com.dingtalk.api.response.OapiRoleScopeUpdateResponse;
+import com.dingtalk.api.response.OapiRoleSimplelistResponse;
+import com.taobao.api.TaobaoRequest;
+import com.taobao.api.TaobaoResponse;
 import com.dingtalk.api.response.OapiRoleAddrolegroupResponse;
 import com.dingtalk.api.response.OapiRoleGetrolegroupResponse;
 import com.dingtalk.api.response.OapiRoleListResponse;
 import com.dingtalk.api.response.OapiRoleUpdateRoleResponse;
 import com.taobao.api.ApiException;
 import com.taobao.api.internal.util.TaobaoLogger;
+import io.github.dingtalkroles.domain.DeptId;
+import io.github.dingtalkroles.domain.Department;
+import io.github.dingtalkroles.domain.Employee;
+import io.github.dingtalkroles.domain.UserId;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +53,21 @@ class OfficialSdkInteropTest {
     private static final long DEFAULT_GROUP = InMemoryRoleDirectory.DEFAULT_GROUP_ID;
 
     private final DingTalkEmulator emulator = DingTalkEmulator.builder()
-            .directory(InMemoryRoleDirectory.create())
+            .directory(roster())
             .appCredentials("sdk-app", "sdk-secret")
             .start();
     private String token;
+
+    /** A fresh organisation with departments 7 (Sales) and 8 (Legal), employees ann, bob and u1 to u120. */
+    private static InMemoryRoleDirectory roster() {
+        InMemoryRoleDirectory.Builder builder = InMemoryRoleDirectory.builder()
+                .department(new Department(DeptId.of(7), "Sales"))
+                .department(new Department(DeptId.of(8), "Legal"))
+                .employee(new Employee(UserId.of("ann"), "Ann", List.of(DeptId.of(7))))
+                .employee(new Employee(UserId.of("bob"), "Bob", List.of()));
+        IntStream.rangeClosed(1, 120).forEach(i -> builder.employee(new Employee(UserId.of("u" + i), "U" + i, List.of())));
+        return builder.build();
+    }
 
     @BeforeAll
     static void silenceTheSdk() {
@@ -258,5 +289,156 @@ class OfficialSdkInteropTest {
         assertThat(busy.getErrmsg()).isEqualTo("System busy");
         assertThat(systemError.isSuccess()).isFalse();
         assertThat(systemError.getErrcode()).isEqualTo(400001L);
+    }
+
+    // ---- the rest of the role family -------------------------------------------------------------
+
+    private <T extends TaobaoResponse> T call(String path, TaobaoRequest<T> request) throws ApiException {
+        return client(path).execute(request, token);
+    }
+
+    private long newRole(String group, String name) throws ApiException {
+        return addRole(addRoleGroup(group).getGroupId(), name).getRoleId();
+    }
+
+    /** The SDK's grant request without its client-side check (it stops more than 20 ids before sending). */
+    private static final class UncheckedGrant extends OapiRoleAddrolesforempsRequest {
+        @Override
+        public void check() {
+        }
+    }
+
+    /** The SDK's revoke request without its client-side check. */
+    private static final class UncheckedRevoke extends OapiRoleRemoverolesforempsRequest {
+        @Override
+        public void check() {
+        }
+    }
+
+    /** The SDK's scope request without its client-side check. */
+    private static final class UncheckedScope extends OapiRoleScopeUpdateRequest {
+        @Override
+        public void check() {
+        }
+    }
+
+    private OapiRoleAddrolesforempsResponse grant(String roleIds, String userIds) throws ApiException {
+        OapiRoleAddrolesforempsRequest request = new UncheckedGrant();
+        request.setRoleIds(roleIds);
+        request.setUserIds(userIds);
+        return call("/topapi/role/addrolesforemps", request);
+    }
+
+    private OapiRoleRemoverolesforempsResponse revoke(String roleIds, String userIds) throws ApiException {
+        OapiRoleRemoverolesforempsRequest request = new UncheckedRevoke();
+        request.setRoleIds(roleIds);
+        request.setUserIds(userIds);
+        return call("/topapi/role/removerolesforemps", request);
+    }
+
+    private OapiRoleSimplelistResponse members(long roleId, Long offset, Long size) throws ApiException {
+        OapiRoleSimplelistRequest request = new OapiRoleSimplelistRequest();
+        request.setRoleId(roleId);
+        request.setOffset(offset);
+        request.setSize(size);
+        return call("/topapi/role/simplelist", request);
+    }
+
+    private OapiRoleScopeUpdateResponse scope(long roleId, String userId, String deptIds) throws ApiException {
+        OapiRoleScopeUpdateRequest request = new UncheckedScope();
+        request.setRoleId(roleId);
+        request.setUserid(userId);
+        request.setDeptIds(deptIds);
+        return call("/topapi/role/scope/update", request);
+    }
+
+    private OapiRoleDeleteroleResponse deleteRole(long roleId) throws ApiException {
+        OapiRoleDeleteroleRequest request = new OapiRoleDeleteroleRequest();
+        request.setRoleId(roleId);
+        return call("/topapi/role/deleterole", request);
+    }
+
+    private static String ids(int from, int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(i -> "u" + i).collect(Collectors.joining(","));
+    }
+
+    @Test
+    void theSdkReadsARoleWithGetrole() throws ApiException {
+        long roleId = newRole("Recruiting", "Recruiter");
+
+        OapiRoleGetroleResponse found = call("/topapi/role/getrole", getRoleRequest(roleId));
+        assertThat(found.isSuccess()).isTrue();
+        assertThat(found.getRole().getName()).isEqualTo("Recruiter");
+        assertThat(found.getRole().getGroupId()).isEqualTo(addRoleGroupIdOf(roleId));
+
+        OapiRoleGetroleResponse missing = call("/topapi/role/getrole", getRoleRequest(Long.MAX_VALUE - 1));
+        assertThat(missing.getErrcode()).isEqualTo(33011L);
+    }
+
+    private static OapiRoleGetroleRequest getRoleRequest(long roleId) {
+        OapiRoleGetroleRequest request = new OapiRoleGetroleRequest();
+        request.setRoleId(roleId);
+        return request;
+    }
+
+    private long addRoleGroupIdOf(long roleId) throws ApiException {
+        return list(0L, 200L).getResult().getList().stream()
+                .filter(g -> g.getRoles().stream().anyMatch(r -> r.getId() == roleId))
+                .findFirst().orElseThrow().getGroupId();
+    }
+
+    @Test
+    void theSdkGrantsListsScopesRevokesAndDeletes() throws ApiException {
+        long roleId = newRole("Payroll", "Payroll Admin");
+
+        assertThat(grant(String.valueOf(roleId), "ann,bob").isSuccess()).isTrue();
+        assertThat(scope(roleId, "ann", "8,7").isSuccess()).isTrue();
+
+        OapiRoleSimplelistResponse listed = members(roleId, 0L, 20L);
+        assertThat(listed.isSuccess()).isTrue();
+        assertThat(listed.getResult().getHasMore()).isFalse();
+        List<OapiRoleSimplelistResponse.OpenEmpSimple> list = listed.getResult().getList();
+        assertThat(list).extracting(OapiRoleSimplelistResponse.OpenEmpSimple::getUserid).containsExactly("ann", "bob");
+        assertThat(list.get(0).getName()).isEqualTo("Ann");
+        assertThat(list.get(0).getManageScopes()).extracting(OapiRoleSimplelistResponse.OrgDeptVo::getDeptId)
+                .containsExactly(8L, 7L);
+        assertThat(list.get(0).getManageScopes()).extracting(OapiRoleSimplelistResponse.OrgDeptVo::getName)
+                .containsExactly("Legal", "Sales");
+
+        assertThat(deleteRole(roleId).getErrcode()).as("a role with members cannot be deleted (invented 23005)")
+                .isEqualTo(23005L);
+        assertThat(revoke(String.valueOf(roleId), "ann,bob").isSuccess()).isTrue();
+        assertThat(members(roleId, null, null).getResult().getList()).isNullOrEmpty();
+        assertThat(deleteRole(roleId).isSuccess()).isTrue();
+        assertThat(deleteRole(roleId).getErrcode()).isEqualTo(33011L);
+    }
+
+    @Test
+    void theSdkSeesDingTalksLimitsAndErrcodesOnTheMembershipEndpoints() throws ApiException {
+        long roleId = newRole("Audit", "Auditor");
+        long builtIn = list(0L, 200L).getResult().getList().get(0).getRoles().get(0).getId();
+
+        assertThat(grant(String.valueOf(roleId), ids(1, 21)).getErrcode()).as("21 users in one grant").isEqualTo(400002L);
+        assertThat(grant(String.valueOf(roleId), ids(1, 20)).isSuccess()).isTrue();
+        assertThat(members(roleId, 0L, 100L).getResult().getList()).hasSize(20);
+        assertThat(members(roleId, 0L, 101L).getErrcode()).as("a page of 101 members").isEqualTo(400002L);
+        assertThat(members(roleId, 10L, 5L).getResult().getHasMore()).isTrue();
+        assertThat(revoke(String.valueOf(roleId), ids(1, 101)).getErrcode()).as("101 users in one revoke")
+                .isEqualTo(400002L);
+        assertThat(revoke(String.valueOf(roleId), ids(1, 100)).isSuccess()).isTrue();
+        assertThat(grant(String.valueOf(roleId), "ann,nobody").getErrcode()).as("an unknown user").isEqualTo(33012L);
+        assertThat(grant(String.valueOf(Long.MAX_VALUE - 1), "ann").getErrcode()).as("an unknown role").isEqualTo(33011L);
+        assertThat(grant(String.valueOf(builtIn), "ann").getErrcode()).as("a Default-group role").isEqualTo(23004L);
+        assertThat(deleteRole(builtIn).getErrcode()).as("deleting a Default-group role").isEqualTo(23004L);
+
+        assertThat(scope(roleId, "ann", "7").getErrcode()).as("a scope for a non-member (invented 60302)")
+                .isEqualTo(60302L);
+        grant(String.valueOf(roleId), "ann");
+        assertThat(scope(roleId, "ann", "99").getErrcode()).as("an unknown department").isEqualTo(60003L);
+        assertThat(scope(roleId, "nobody", "7").getErrcode()).as("an unknown user").isEqualTo(46004L);
+        assertThat(scope(Long.MAX_VALUE - 1, "ann", "7").getErrcode()).as("an unknown role").isEqualTo(60301L);
+        String fiftyOne = IntStream.rangeClosed(1, 51).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        assertThat(scope(roleId, "ann", fiftyOne).getErrcode()).as("51 departments").isEqualTo(400002L);
+        assertThat(scope(roleId, "ann", null).isSuccess()).as("no departments: the whole organisation").isTrue();
     }
 }

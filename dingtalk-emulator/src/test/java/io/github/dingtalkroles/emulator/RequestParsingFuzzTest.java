@@ -35,7 +35,7 @@ class RequestParsingFuzzTest {
     private static final Duration PER_INPUT = Duration.ofSeconds(10);
     private static final boolean FUZZING = System.getenv("JAZZER_FUZZ") != null && !System.getenv("JAZZER_FUZZ").isBlank();
 
-    private static final RoleApi ROLES = new RoleApi(InMemoryRoleDirectory.create());
+    private static final RoleApi ROLES = new RoleApi(InMemoryRoleDirectory.create(), null);
 
     @FuzzTest(maxDuration = "90s")
     void anyRequestIsParsedOrRefusedWithAWireError(byte[] input) {

@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
+import io.github.dingtalkroles.domain.DeptId;
+import io.github.dingtalkroles.domain.Department;
+import io.github.dingtalkroles.domain.Employee;
+import io.github.dingtalkroles.domain.ManagementScope;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.RoleMember;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.domain.UserId;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
 import io.github.dingtalkroles.emulator.EmulatorFault;
 import io.github.dingtalkroles.emulator.EmulatorOperation;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
+import io.github.dingtalkroles.port.AssignmentFailedException;
+import io.github.dingtalkroles.port.MemberPageRequest;
 import io.github.dingtalkroles.port.PageRequest;
-import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
@@ -125,7 +132,13 @@ class FaultMatrixTest {
         LIST_ROLE_GROUPS(EmulatorOperation.LIST_ROLES, null),
         FIND_ROLE_GROUP(EmulatorOperation.GET_ROLE_GROUP, null),
         /** listRoleGroups on a client without a token yet: the fault strikes its gettoken. */
-        GETTOKEN_THEN_LIST(EmulatorOperation.GETTOKEN, EmulatorOperation.LIST_ROLES);
+        GETTOKEN_THEN_LIST(EmulatorOperation.GETTOKEN, EmulatorOperation.LIST_ROLES),
+        FIND_ROLE(EmulatorOperation.GET_ROLE, null),
+        DELETE_ROLE(EmulatorOperation.DELETE_ROLE, null),
+        LIST_MEMBERS(EmulatorOperation.LIST_MEMBERS, null),
+        GRANT(EmulatorOperation.GRANT_ROLES, null),
+        REVOKE(EmulatorOperation.REVOKE_ROLES, null),
+        SET_SCOPE(EmulatorOperation.UPDATE_SCOPE, null);
 
         final EmulatorOperation endpoint;
         final EmulatorOperation other;
@@ -137,6 +150,16 @@ class FaultMatrixTest {
 
         boolean isAdd() {
             return this == ADD_ROLE_GROUP || this == ADD_ROLE;
+        }
+
+        /** A write that is retried after a lost reply, as repeating it is harmless (or, for delete, resolved). */
+        boolean isRepeatableWrite() {
+            return this == RENAME_ROLE || this == DELETE_ROLE || isAssignment() || this == SET_SCOPE;
+        }
+
+        /** A grant or revoke, whose failures come wrapped in an AssignmentFailedException. */
+        boolean isAssignment() {
+            return this == GRANT || this == REVOKE;
         }
     }
 
@@ -191,6 +214,15 @@ class FaultMatrixTest {
 
     /** The outcome the adapter's documented policy predicts for one cell. */
     static Observed expected(Op op, Injected injected, Strikes strikes) {
+        Observed plain = expectedUnwrapped(op, injected, strikes);
+        if (op.isAssignment() && !plain.outcome().equals("ok")) {
+            return new Observed("AssignmentFailedException: " + plain.outcome(), plain.endpointCalls(),
+                    plain.otherCalls(), plain.gettokenCalls(), plain.afterwards());
+        }
+        return plain;
+    }
+
+    private static Observed expectedUnwrapped(Op op, Injected injected, Strikes strikes) {
         boolean once = strikes == Strikes.ONCE;
         long others = op == Op.GETTOKEN_THEN_LIST ? 1 : 0; // the list after a token was obtained
         String okState = okState(op);
@@ -234,9 +266,8 @@ class FaultMatrixTest {
                 if (once) {
                     return new Observed("ok", 2, 0, 0, okState);
                 }
-                return new Observed(op == Op.RENAME_ROLE ? "UnavailableException (outcome unknown)"
-                        : "UnavailableException", MAX_RETRIES + 1, 0, 0,
-                        op == Op.RENAME_ROLE && injected.carriesOut(op.endpoint) ? "renamed" : failedState);
+                return new Observed(op.isRepeatableWrite() ? "UnavailableException (outcome unknown)"
+                        : "UnavailableException", MAX_RETRIES + 1, 0, 0, failedState);
         }
     }
 
@@ -244,6 +275,10 @@ class FaultMatrixTest {
         return switch (op) {
             case ADD_ROLE_GROUP, ADD_ROLE -> "exists once, id as returned";
             case RENAME_ROLE -> "renamed";
+            case DELETE_ROLE -> "deleted";
+            case GRANT -> "granted";
+            case REVOKE -> "revoked";
+            case SET_SCOPE -> "scoped";
             default -> "unchanged";
         };
     }
@@ -251,16 +286,21 @@ class FaultMatrixTest {
     private static String failedState(Op op, Injected injected) {
         return switch (op) {
             case ADD_ROLE_GROUP, ADD_ROLE -> injected.carriesOut(op.endpoint) ? "exists once" : "absent";
-            case RENAME_ROLE -> injected.carriesOut(op.endpoint) ? "renamed" : "unchanged";
+            case RENAME_ROLE, DELETE_ROLE, GRANT, REVOKE, SET_SCOPE ->
+                    injected.carriesOut(op.endpoint) ? okState(op) : "unchanged";
             default -> "unchanged";
         };
     }
 
     /** Runs one cell on a fresh emulator and client. */
     static Observed run(Op op, Injected injected, Strikes strikes) {
-        InMemoryRoleDirectory backing = InMemoryRoleDirectory.create();
+        InMemoryRoleDirectory backing = InMemoryRoleDirectory.builder().department(SALES)
+                .employee(new Employee(ANN, "Ann", List.of(SALES.id()))).build();
         RoleGroup hr = backing.addRoleGroup(RoleGroupName.of("HR"));
         Role recruiter = backing.addRole(hr.id(), RoleName.of("Recruiter"));
+        if (op == Op.REVOKE || op == Op.SET_SCOPE) {
+            backing.grant(List.of(recruiter.id()), List.of(ANN));
+        }
         try (DingTalkEmulator emulator = Credentials.emulator().directory(backing).start()) {
             DingTalkRoleDirectory client = DingTalkRoleDirectory.builder()
                     .baseUrl(emulator.baseUrl())
@@ -288,6 +328,10 @@ class FaultMatrixTest {
             } catch (RoleDirectoryException e) {
                 NoSecrets.assertNoneIn(e);
                 outcome = describe(e);
+            } catch (AssignmentFailedException e) {
+                NoSecrets.assertNoneIn(e.failure());
+                assertThat(e.applied()).as("a single-call assignment that failed reports nothing applied").isEmpty();
+                outcome = "AssignmentFailedException: " + describe(e.failure());
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             emulator.faults().clear();
@@ -302,7 +346,10 @@ class FaultMatrixTest {
         }
     }
 
-    private static Supplier<Object> call(Op op, RoleDirectory client, RoleGroup hr, Role recruiter) {
+    private static final Department SALES = new Department(DeptId.of(7), "Sales");
+    private static final UserId ANN = UserId.of("ann");
+
+    private static Supplier<Object> call(Op op, DingTalkRoleDirectory client, RoleGroup hr, Role recruiter) {
         return switch (op) {
             case ADD_ROLE_GROUP -> () -> client.addRoleGroup(RoleGroupName.of("Finance"));
             case ADD_ROLE -> () -> client.addRole(hr.id(), RoleName.of("Payroll"));
@@ -318,6 +365,30 @@ class FaultMatrixTest {
             case FIND_ROLE_GROUP -> () -> {
                 Optional<RoleGroup> found = client.findRoleGroup(hr.id());
                 assertThat(found).get().extracting(g -> g.roles().size()).isEqualTo(1);
+                return null;
+            };
+            case FIND_ROLE -> () -> {
+                assertThat(client.findRole(recruiter.id())).contains(recruiter);
+                return null;
+            };
+            case DELETE_ROLE -> () -> {
+                client.deleteRole(recruiter.id());
+                return null;
+            };
+            case LIST_MEMBERS -> () -> {
+                assertThat(client.listMembers(recruiter.id(), MemberPageRequest.first()).members()).isEmpty();
+                return null;
+            };
+            case GRANT -> () -> {
+                client.grant(List.of(recruiter.id()), List.of(ANN));
+                return null;
+            };
+            case REVOKE -> () -> {
+                client.revoke(List.of(recruiter.id()), List.of(ANN));
+                return null;
+            };
+            case SET_SCOPE -> () -> {
+                client.setScope(recruiter.id(), ANN, ManagementScope.of(SALES.id()));
                 return null;
             };
         };
@@ -363,6 +434,15 @@ class FaultMatrixTest {
                 assertThat(((Role) result).id()).as("the id the caller was told").isEqualTo(named.get(0).id());
                 return "exists once, id as returned";
             }
+            case DELETE_ROLE:
+                return backing.findRole(recruiter.id()).isPresent() ? "unchanged" : "deleted";
+            case GRANT:
+                return members(backing, recruiter).contains(ANN) ? "granted" : "unchanged";
+            case REVOKE:
+                return members(backing, recruiter).contains(ANN) ? "unchanged" : "revoked";
+            case SET_SCOPE:
+                return backing.allMembers(recruiter.id()).filter(m -> m.userId().equals(ANN)).findFirst().orElseThrow()
+                        .scope().isEmpty() ? "unchanged" : "scoped";
             case RENAME_ROLE: {
                 RoleId id = recruiter.id();
                 String name = backing.findRoleGroup(hr.id()).orElseThrow().roles().stream()
@@ -376,6 +456,10 @@ class FaultMatrixTest {
                 return "unchanged";
             }
         }
+    }
+
+    private static List<UserId> members(InMemoryRoleDirectory backing, Role role) {
+        return backing.allMembers(role.id()).map(RoleMember::userId).toList();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -410,7 +494,10 @@ class FaultMatrixTest {
         doc.append("duplicates a role or group and the caller gets the id of the one that exists); throttling is waited\n");
         doc.append("out; a spent quota, a ban longer than the deadline and a refused token (after one replay with a fresh\n");
         doc.append("token) are reported at once, each as its own typed exception. The transport never re-sends a request\n");
-        doc.append("on its own (not even the GET of `gettoken`): every request counted here is one of the adapter's attempts.\n\n");
+        doc.append("on its own (not even the GET of `gettoken`): every request counted here is one of the adapter's attempts.\n");
+        doc.append("Grants and revokes are safe to repeat and retried like renames; they report a failure as an\n");
+        doc.append("`AssignmentFailedException` around the typed exception (shown after the colon), with no pair reported\n");
+        doc.append("applied. `delete_role` is retried after a lost reply, and succeeds when the retry finds the role gone.\n\n");
         doc.append("| operation | fault | strikes | outcome | calls | reads | gettoken | afterwards |\n");
         doc.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         rows.forEach(r -> doc.append(r).append('\n'));

@@ -25,7 +25,18 @@ public enum Invariant {
     /** No role can be added to the Default group and its built-in roles cannot be renamed. */
     DEFAULT_GROUP_IMMUTABLE("the Default role group and its built-in roles cannot be changed"),
     /** An operation on a role of a group names a role that the group holds. */
-    ROLE_IN_GROUP("the role must be in the role group");
+    ROLE_IN_GROUP("the role must be in the role group"),
+    /** A user id (DingTalk's {@code userid}), once trimmed, must not be empty. */
+    USER_ID_NOT_BLANK("user ids must not be blank"),
+    /** A user id may hold at most {@link UserId#MAX_LENGTH} characters. */
+    USER_ID_LENGTH("user ids may hold at most " + UserId.MAX_LENGTH + " characters"),
+    /**
+     * A user id holds no whitespace, no control characters and no comma (commas separate ids on the
+     * wire).
+     */
+    USER_ID_CHARACTERS("user ids must not contain whitespace, control characters or commas"),
+    /** A management scope names at most {@link ManagementScope#MAX_DEPARTMENTS} departments. */
+    SCOPE_SIZE("a management scope may name at most " + ManagementScope.MAX_DEPARTMENTS + " departments");
 
     private final String rule;
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * ({@link Invariant#ROLE_BELONGS_TO_GROUP}); role ids and role names are unique within the group
  * ({@link Invariant#ROLE_ID_UNIQUE_IN_GROUP}, {@link Invariant#ROLE_NAME_UNIQUE_IN_GROUP}). The
  * Default group ({@link RoleGroupName#isDefault()}) may be described with its built-in roles, but
- * {@link #withRole} and {@link #withRoleRenamed} refuse to change it
+ * {@link #withRole}, {@link #withRoleRenamed} and {@link #withoutRole} refuse to change it
  * ({@link Invariant#DEFAULT_GROUP_IMMUTABLE}).
  *
  * @param id the group's id
@@ -102,6 +102,20 @@ public record RoleGroup(RoleGroupId id, RoleGroupName name, List<Role> roles) {
             next.add(r.id().equals(roleId) ? r.withName(newName) : r);
         }
         return new RoleGroup(id, name, next);
+    }
+
+    /**
+     * This group without one of its roles.
+     *
+     * @throws InvariantViolation {@link Invariant#DEFAULT_GROUP_IMMUTABLE} for the Default group,
+     *     {@link Invariant#ROLE_IN_GROUP} if the group does not hold the role
+     */
+    public RoleGroup withoutRole(RoleId roleId) {
+        Objects.requireNonNull(roleId, "role id");
+        requireMutable();
+        role(roleId).orElseThrow(
+                () -> new InvariantViolation(Invariant.ROLE_IN_GROUP, "group " + id, "role " + roleId));
+        return new RoleGroup(id, name, roles.stream().filter(r -> !r.id().equals(roleId)).toList());
     }
 
     private void requireMutable() {

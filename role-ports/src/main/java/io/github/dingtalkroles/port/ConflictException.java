@@ -13,10 +13,14 @@ public final class ConflictException extends RoleDirectoryException {
     public enum Reason {
         /** The name is already taken (a role name in its group, or a role group name). */
         DUPLICATE_NAME,
-        /** The Default group and its built-in roles cannot be changed. */
+        /** The Default group and its built-in roles cannot be changed, deleted, granted or revoked. */
         IMMUTABLE_DEFAULT_GROUP,
         /** The listing shifted while it was being walked page by page; walk again from the start. */
-        LISTING_CHANGED
+        LISTING_CHANGED,
+        /** The role still has members; DingTalk deletes only a role whose members were all removed. */
+        ROLE_HAS_MEMBERS,
+        /** The user does not hold the role, so no management scope can be set for them in it. */
+        NOT_A_MEMBER
     }
 
     private final Reason reason;

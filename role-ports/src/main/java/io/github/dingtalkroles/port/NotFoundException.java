@@ -1,11 +1,20 @@
 package io.github.dingtalkroles.port;
 
-/** The role or role group named by the call does not exist. Not retryable. */
+/** The role, role group, user or department named by the call does not exist. Not retryable. */
 public final class NotFoundException extends RoleDirectoryException {
     private static final long serialVersionUID = 1L;
 
     /** What was not found. */
-    public enum Subject { ROLE, ROLE_GROUP }
+    public enum Subject {
+        /** A role. */
+        ROLE,
+        /** A role group. */
+        ROLE_GROUP,
+        /** An employee (a user id). */
+        USER,
+        /** A department. */
+        DEPARTMENT
+    }
 
     private final Subject subject;
 

@@ -84,6 +84,28 @@ public interface RoleDirectory {
     void renameRole(RoleId roleId, RoleName newName);
 
     /**
+     * Looks one role up (DingTalk's {@code /topapi/role/getrole}).
+     *
+     * @param roleId the role's id
+     * @return the role, with its name and group, or empty if no role has that id
+     */
+    Optional<Role> findRole(RoleId roleId);
+
+    /**
+     * Deletes a role (DingTalk's {@code /topapi/role/deleterole}). Its id is not reused.
+     *
+     * <p>A remote backend that loses the reply and, on retry, is told the role does not exist reports
+     * success: the lost attempt deleted it.
+     *
+     * @param roleId the role to delete
+     * @throws NotFoundException {@link NotFoundException.Subject#ROLE} if no role has that id
+     * @throws ConflictException {@link ConflictException.Reason#IMMUTABLE_DEFAULT_GROUP} if the role is a
+     *     built-in role of the Default group; {@link ConflictException.Reason#ROLE_HAS_MEMBERS} if an
+     *     employee still holds it (revoke it from every member first, see {@link RoleAssignments})
+     */
+    void deleteRole(RoleId roleId);
+
+    /**
      * Lists one page of role groups, each with all its roles (DingTalk's {@code /topapi/role/list}).
      * Groups come in a stable order (creation order); {@code offset} and {@code size} count groups.
      * {@code hasMore} is {@code false} exactly on the page that holds the last group, and on any page

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Root of the failures a {@link RoleDirectory} reports. The subclass says what the caller can do:
  *
  * <ul>
- *   <li>{@link NotFoundException}: the role or group does not exist; fix the id.</li>
+ *   <li>{@link NotFoundException}: the role, group, user or department does not exist; fix the id.</li>
  *   <li>{@link ConflictException}: the directory's state forbids it (name taken, Default group);
  *       change the request.</li>
  *   <li>{@link RejectedInputException}: the backend refused the input; fix the input.</li>

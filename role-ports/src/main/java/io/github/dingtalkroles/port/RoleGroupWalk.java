@@ -1,16 +1,10 @@
 package io.github.dingtalkroles.port;
 
 import io.github.dingtalkroles.domain.RoleGroup;
-import io.github.dingtalkroles.domain.RoleGroupId;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /**
  * A lazy walk over every role group of a {@link RoleDirectory}, one page at a time.
@@ -36,11 +30,6 @@ public final class RoleGroupWalk {
     private final RoleDirectory directory;
     private int pageSize = PageRequest.MAX_SIZE;
     private Consumer<? super RoleGroupPage> pageListener = page -> { };
-
-    private int offset;
-    private RoleGroupId lastSeen;
-    private Iterator<RoleGroup> current = List.<RoleGroup>of().iterator();
-    private boolean more = true;
     private boolean started;
 
     private RoleGroupWalk(RoleDirectory directory) {
@@ -58,11 +47,7 @@ public final class RoleGroupWalk {
      */
     public RoleGroupWalk pageSize(int size) {
         requireNotStarted();
-        if (size < 2 || size > PageRequest.MAX_SIZE) {
-            throw new IllegalArgumentException(
-                    "walk page size must be between 2 and " + PageRequest.MAX_SIZE + " (got " + size + ")");
-        }
-        this.pageSize = size;
+        this.pageSize = PagedWalk.checkPageSize(size, PageRequest.MAX_SIZE);
         return this;
     }
 
@@ -82,62 +67,27 @@ public final class RoleGroupWalk {
     public Stream<RoleGroup> stream() {
         requireNotStarted();
         started = true;
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(new Groups(),
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
-    }
-
-    /** The groups of the walk, page after page; the iterator behind {@link #stream()}. */
-    private final class Groups implements Iterator<RoleGroup> {
-        @Override
-        public boolean hasNext() {
-            while (!current.hasNext() && more) {
-                fetchPage();
+        return new PagedWalk<>("role group listing", "role group", "groups", new PagedWalk.Pages<RoleGroupPage, RoleGroup>() {
+            @Override
+            public RoleGroupPage fetch(int offset, int size) {
+                return directory.listRoleGroups(new PageRequest(offset, size));
             }
-            return current.hasNext();
-        }
 
-        @Override
-        public RoleGroup next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException("no more role groups");
+            @Override
+            public List<RoleGroup> items(RoleGroupPage page) {
+                return page.groups();
             }
-            return current.next();
-        }
-    }
 
-    private void fetchPage() {
-        RoleGroupPage page = directory.listRoleGroups(new PageRequest(offset, pageSize));
-        pageListener.accept(page);
-        List<RoleGroup> groups = page.groups();
-        int overlap = 0;
-        if (lastSeen != null) {
-            if (groups.isEmpty() || !groups.get(0).id().equals(lastSeen)) {
-                throw listingChanged("role group " + lastSeen + " is no longer at offset " + offset);
+            @Override
+            public boolean hasMore(RoleGroupPage page) {
+                return page.hasMore();
             }
-            overlap = 1;
-        }
-        List<RoleGroup> fresh = groups.subList(overlap, groups.size());
-        if (fresh.isEmpty() && page.hasMore()) {
-            throw listingChanged("the page at offset " + offset + " reported more groups but brought none");
-        }
-        more = page.hasMore();
-        if (!groups.isEmpty()) {
-            lastSeen = groups.get(groups.size() - 1).id();
-            offset += groups.size() - 1;
-        }
-        current = fresh.iterator();
-    }
-
-    private static ConflictException listingChanged(String detail) {
-        return new ConflictException(ConflictException.Reason.LISTING_CHANGED,
-                "the role group listing changed during the walk (" + detail + "); walk again from the start",
-                BackendDiagnostics.NONE);
+        }, RoleGroup::id, pageSize, pageListener).stream();
     }
 
     private void requireNotStarted() {
         if (started) {
-            throw new IllegalStateException("the walk has been streamed; configure a walk before streaming it,"
-                    + " and stream it once");
+            throw PagedWalk.alreadyStreamed();
         }
     }
 }

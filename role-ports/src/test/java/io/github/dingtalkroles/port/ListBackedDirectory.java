@@ -55,6 +55,16 @@ class ListBackedDirectory implements RoleDirectory {
     }
 
     @Override
+    public Optional<Role> findRole(RoleId roleId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void deleteRole(RoleId roleId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<RoleGroup> findRoleGroup(RoleGroupId groupId) {
         throw new UnsupportedOperationException();
     }

@@ -249,6 +249,54 @@ public abstract class RoleDirectoryContract {
                 .isEmpty();
     }
 
+    // ---- findRole and deleteRole ----------------------------------------------------------------
+
+    @Test
+    void findsARoleWithItsNameAndGroup() {
+        RoleGroup hr = group("HR");
+        Role recruiter = directory.addRole(hr.id(), RoleName.of("Recruiter"));
+
+        assertThat(directory.findRole(recruiter.id())).as("findRole returns the role addRole returned")
+                .contains(recruiter);
+        Role builtIn = builtInRole();
+        assertThat(directory.findRole(builtIn.id())).as("findRole finds a built-in role of the Default group")
+                .contains(builtIn);
+        assertThat(directory.findRole(RoleId.of(Long.MAX_VALUE - 3))).as("findRole of an unknown id is empty")
+                .isEmpty();
+    }
+
+    @Test
+    void deletesARoleAndOnlyThatRole() {
+        RoleGroup hr = group("HR");
+        Role recruiter = directory.addRole(hr.id(), RoleName.of("Recruiter"));
+        Role trainer = directory.addRole(hr.id(), RoleName.of("Trainer"));
+
+        directory.deleteRole(recruiter.id());
+
+        assertThat(directory.findRole(recruiter.id())).as("deleteRole removes the role").isEmpty();
+        assertThat(found(hr.id()).roles()).as("deleteRole leaves the group's other roles").containsExactly(trainer);
+        failure("deleteRole of a deleted role is NotFound (ROLE)", NotFoundException.class,
+                () -> directory.deleteRole(recruiter.id()));
+        Role again = directory.addRole(hr.id(), RoleName.of("Recruiter"));
+        assertThat(again.id()).as("a deleted role's name is free again, and its id is not reused")
+                .isNotEqualTo(recruiter.id());
+    }
+
+    @Test
+    void refusesToDeleteABuiltInRoleOrAnUnknownOne() {
+        Role builtIn = builtInRole();
+        RoleGroup defaultGroup = defaultGroup();
+
+        conflict("deleteRole of a built-in role is refused", ConflictException.Reason.IMMUTABLE_DEFAULT_GROUP,
+                () -> directory.deleteRole(builtIn.id()));
+        assertThat(found(defaultGroup.id())).as("a refused deleteRole leaves the Default group unchanged")
+                .isEqualTo(defaultGroup);
+        NotFoundException e = failure("deleteRole of an unknown id is NotFound", NotFoundException.class,
+                () -> directory.deleteRole(RoleId.of(Long.MAX_VALUE - 3)));
+        assertThat(e.subject()).as("an unknown role is NotFound with subject ROLE")
+                .isEqualTo(NotFoundException.Subject.ROLE);
+    }
+
     // ---- roles -----------------------------------------------------------------------------------
 
     @Test

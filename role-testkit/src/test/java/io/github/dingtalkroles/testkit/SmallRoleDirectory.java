@@ -75,6 +75,19 @@ final class SmallRoleDirectory implements RoleDirectory {
     }
 
     @Override
+    public synchronized Optional<Role> findRole(RoleId roleId) {
+        return groupsByName.values().stream().flatMap(g -> g.role(roleId).stream()).findFirst();
+    }
+
+    @Override
+    public synchronized void deleteRole(RoleId roleId) {
+        RoleGroup group = groupsByName.values().stream().filter(g -> g.role(roleId).isPresent()).findFirst()
+                .orElseThrow(() -> new NotFoundException(NotFoundException.Subject.ROLE, "no role " + roleId,
+                        BackendDiagnostics.NONE));
+        replace(changed(() -> group.withoutRole(roleId)));
+    }
+
+    @Override
     public synchronized Optional<RoleGroup> findRoleGroup(RoleGroupId groupId) {
         return groupsByName.values().stream().filter(g -> g.id().equals(groupId)).findFirst();
     }

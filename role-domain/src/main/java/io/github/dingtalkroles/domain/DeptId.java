@@ -1,0 +1,23 @@
+package io.github.dingtalkroles.domain;
+
+/**
+ * The id of a department, as DingTalk's contacts assign it. Always positive.
+ *
+ * @param value the numeric id
+ */
+public record DeptId(long value) {
+    /** @throws InvariantViolation ({@link Invariant#ID_POSITIVE}) if {@code value} is not positive */
+    public DeptId {
+        Ids.requirePositive(value, "department id");
+    }
+
+    /** Same as the constructor, for fluent call sites. */
+    public static DeptId of(long value) {
+        return new DeptId(value);
+    }
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}
