@@ -30,15 +30,28 @@ public interface DingTalkMetrics {
     default void call(String endpoint, Duration duration, String outcome, String errcode) {
     }
 
-    /** An operation will be tried again after a transient failure or a throttling wait. */
+    /**
+     * An operation will be tried again after a transient failure or a throttling wait.
+     *
+     * @param operation the operation, as its endpoint's path ends, e.g. {@code add_role}
+     */
     default void retry(String operation) {
     }
 
-    /** An operation waits {@code wait} before its next attempt because DingTalk throttled it. */
+    /**
+     * An operation waits {@code wait} before its next attempt because DingTalk throttled it.
+     *
+     * @param operation the operation, as its endpoint's path ends, e.g. {@code add_role}
+     * @param wait how long it waits
+     */
     default void throttlingWait(String operation, Duration wait) {
     }
 
-    /** An access token fetch ended with {@code outcome} ({@code success} or a failure kind, as for calls). */
+    /**
+     * An access token fetch ended with {@code outcome} ({@code success} or a failure kind, as for calls).
+     *
+     * @param outcome {@code success}, or the failure kind, as {@link #call}'s {@code outcome}
+     */
     default void tokenFetch(String outcome) {
     }
 
@@ -49,11 +62,19 @@ public interface DingTalkMetrics {
     /**
      * A write whose reply was lost was looked for: {@code found} if the lost attempt had taken effect (and
      * its result was returned), otherwise it is sent again.
+     *
+     * @param operation the write's operation, as its endpoint's path ends, e.g. {@code add_role}
+     * @param found whether the lost attempt was found to have taken effect
      */
     default void reconciliation(String operation, boolean found) {
     }
 
-    /** A call waited {@code waited} for a slot of the client-side rate limit. */
+    /**
+     * A call waited {@code waited} for a slot of the client-side rate limit.
+     *
+     * @param endpoint the endpoint, as its path ends
+     * @param waited how long the call waited for its slot
+     */
     default void rateLimitWait(String endpoint, Duration waited) {
     }
 }

@@ -46,7 +46,14 @@ public record DirectorySnapshot(List<RoleGroup> groups, long nextId, List<Depart
      * @param scope the departments they manage; empty for the whole organisation
      */
     public record Membership(RoleId roleId, UserId userId, ManagementScope scope) {
-        /** @throws NullPointerException if a component is null */
+        /**
+         * Checks the components.
+         *
+         * @param roleId the role
+         * @param userId the employee
+         * @param scope the departments they manage; empty for the whole organisation
+         * @throws NullPointerException if a component is null
+         */
         public Membership {
             Objects.requireNonNull(roleId, "role id");
             Objects.requireNonNull(userId, "user id");
@@ -64,7 +71,17 @@ public record DirectorySnapshot(List<RoleGroup> groups, long nextId, List<Depart
         this(groups, nextId, List.of(), List.of(), List.of());
     }
 
-    /** @throws IllegalArgumentException naming the broken rule and the offending value */
+    /**
+     * Copies the lists and checks the snapshot's rules.
+     *
+     * @param groups the role groups, in listing order; not null
+     * @param nextId the next id the directory assigns to a new role or group
+     * @param departments the organisation's departments; not null
+     * @param employees the organisation's employees; not null
+     * @param memberships who holds which role; not null
+     * @throws IllegalArgumentException naming the broken rule and the offending value
+     * @throws NullPointerException if a list is null
+     */
     public DirectorySnapshot {
         groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
         departments = List.copyOf(Objects.requireNonNull(departments, "departments"));

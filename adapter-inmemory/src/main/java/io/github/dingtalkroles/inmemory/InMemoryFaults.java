@@ -38,6 +38,9 @@ public final class InMemoryFaults {
      * Makes the next {@code times} calls of {@code operation} fail with {@code fault}, after the faults
      * already queued.
      *
+     * @param operation the operation to make fail
+     * @param fault the failure its calls show
+     * @param times how many calls fail; 0 queues nothing
      * @return this, to queue more
      * @throws IllegalArgumentException if {@code times} is negative
      */
@@ -45,7 +48,13 @@ public final class InMemoryFaults {
         return queue(Objects.requireNonNull(operation, "operation"), fault, times);
     }
 
-    /** Same as {@code next(operation, fault, 1)}. */
+    /**
+     * Same as {@code next(operation, fault, 1)}.
+     *
+     * @param operation the operation to make fail
+     * @param fault the failure its next call shows
+     * @return this, to queue more
+     */
     public InMemoryFaults next(InMemoryOperation operation, InMemoryFault fault) {
         return next(operation, fault, 1);
     }
@@ -53,6 +62,8 @@ public final class InMemoryFaults {
     /**
      * Makes the next {@code times} calls, of whichever operations, fail with {@code fault}.
      *
+     * @param fault the failure the calls show
+     * @param times how many calls fail; 0 queues nothing
      * @return this, to queue more
      * @throws IllegalArgumentException if {@code times} is negative
      */
@@ -65,7 +76,11 @@ public final class InMemoryFaults {
         queued.clear();
     }
 
-    /** How many queued fault strikes have not happened yet, over all operations. */
+    /**
+     * How many queued fault strikes have not happened yet, over all operations.
+     *
+     * @return the number of fault strikes still queued, zero or more
+     */
     public synchronized int pending() {
         long sum = queued.stream().mapToLong(Queued::times).sum();
         return (int) Math.min(Integer.MAX_VALUE, sum);

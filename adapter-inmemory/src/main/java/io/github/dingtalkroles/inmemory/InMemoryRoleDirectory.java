@@ -114,7 +114,11 @@ public final class InMemoryRoleDirectory implements RoleDirectory, RoleAssignmen
         return new Role(RoleId.of(id), RoleName.of(name), RoleGroupId.of(DEFAULT_GROUP_ID));
     }
 
-    /** A directory holding only the Default group and its four built-in roles. */
+    /**
+     * A directory holding only the Default group and its four built-in roles.
+     *
+     * @return a new directory with only the Default group and no roster or members
+     */
     public static InMemoryRoleDirectory create() {
         RoleGroup defaultGroup = new RoleGroup(RoleGroupId.of(DEFAULT_GROUP_ID), RoleGroupName.DEFAULT, BUILT_IN_ROLES);
         return new InMemoryRoleDirectory(new DirectorySnapshot(List.of(defaultGroup), FIRST_FREE_ID));
@@ -123,17 +127,28 @@ public final class InMemoryRoleDirectory implements RoleDirectory, RoleAssignmen
     /**
      * A builder for a fresh directory (as {@link #create()}) with a roster of departments and
      * employees.
+     *
+     * @return a new builder with an empty roster
      */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A directory holding exactly the state of {@code snapshot}. */
+    /**
+     * A directory holding exactly the state of {@code snapshot}.
+     *
+     * @param snapshot the state to restore; not null
+     * @return a new directory in that state
+     */
     public static InMemoryRoleDirectory restore(DirectorySnapshot snapshot) {
         return new InMemoryRoleDirectory(Objects.requireNonNull(snapshot, "snapshot"));
     }
 
-    /** The whole current state, as one consistent value. */
+    /**
+     * The whole current state, as one consistent value.
+     *
+     * @return the directory's state at this moment
+     */
     public DirectorySnapshot snapshot() {
         return read(() -> {
             List<RoleGroup> all = new ArrayList<>(order.size());
@@ -158,6 +173,8 @@ public final class InMemoryRoleDirectory implements RoleDirectory, RoleAssignmen
      * <pre>{@code
      * directory.faults().next(InMemoryOperation.ADD_ROLE, InMemoryFault.LOST_REPLY, 1);
      * }</pre>
+     *
+     * @return the fault queue of this directory
      */
     public InMemoryFaults faults() {
         return faults;
@@ -452,13 +469,25 @@ public final class InMemoryRoleDirectory implements RoleDirectory, RoleAssignmen
         private Builder() {
         }
 
-        /** Adds a department; employees and scopes may name it. */
+        /**
+         * Adds a department; employees and scopes may name it.
+         *
+         * @param department the department to add; not null
+         * @return this builder
+         * @throws NullPointerException if {@code department} is null
+         */
         public Builder department(Department department) {
             departments.add(Objects.requireNonNull(department, "department"));
             return this;
         }
 
-        /** Adds an employee, whom roles can be granted to; their departments must be added too. */
+        /**
+         * Adds an employee, whom roles can be granted to; their departments must be added too.
+         *
+         * @param employee the employee to add; not null
+         * @return this builder
+         * @throws NullPointerException if {@code employee} is null
+         */
         public Builder employee(Employee employee) {
             employees.add(Objects.requireNonNull(employee, "employee"));
             return this;
@@ -467,6 +496,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory, RoleAssignmen
         /**
          * The directory.
          *
+         * @return a new directory with the Default group, the roster and no role members
          * @throws IllegalArgumentException if an id appears twice or an employee names an unknown department
          */
         public InMemoryRoleDirectory build() {

@@ -102,12 +102,22 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
         this.lockTimeout = builder.lockTimeout;
     }
 
-    /** A builder for a store kept in {@code file} (made absolute; the lock file goes beside it). */
+    /**
+     * A builder for a store kept in {@code file} (made absolute; the lock file goes beside it).
+     *
+     * @param file the store's file; not null; need not exist yet
+     * @return a new builder with every other setting at its default
+     * @throws NullPointerException if {@code file} is null
+     */
     public static Builder builder(Path file) {
         return new Builder(file);
     }
 
-    /** The store's file, as an absolute path. */
+    /**
+     * The store's file, as an absolute path.
+     *
+     * @return the absolute, normalised path of the store's file
+     */
     public Path file() {
         return file;
     }
@@ -408,6 +418,9 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
          * default: a mistyped directory is then an error naming it, not a new directory tree. Turn it on
          * for a default location of your own, such as a directory under the user's home. Directories it
          * creates are readable by their owner only (0700) where the file system has POSIX permissions.
+         *
+         * @param create {@code true} to create missing directories on the first write
+         * @return this builder
          */
         public Builder createMissingDirectories(boolean create) {
             this.createMissingDirectories = create;
@@ -418,6 +431,8 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
          * The largest store file read, in bytes ({@link #DEFAULT_MAX_FILE_SIZE} by default); a larger file
          * is refused before any of it is read, with the limit in the message.
          *
+         * @param bytes the largest file size read, in bytes; 1 to 1 GiB
+         * @return this builder
          * @throws IllegalArgumentException if {@code bytes} is not positive or over 1 GiB
          */
         public Builder maxFileSize(long bytes) {
@@ -432,7 +447,10 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
          * How long a write waits for another holder of the store's lock ({@link #DEFAULT_LOCK_TIMEOUT} by
          * default) before it fails, naming the lock file. Reads take no lock and never wait.
          *
+         * @param timeout how long a write waits for the lock; zero or positive
+         * @return this builder
          * @throws IllegalArgumentException if the timeout is negative
+         * @throws NullPointerException if {@code timeout} is null
          */
         public Builder lockTimeout(Duration timeout) {
             if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
@@ -442,7 +460,11 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
             return this;
         }
 
-        /** The directory. Touches no file: the file is read on first use and created on the first write. */
+        /**
+         * The directory. Touches no file: the file is read on first use and created on the first write.
+         *
+         * @return a new directory over the builder's file
+         */
         public LocalFileRoleDirectory build() {
             return new LocalFileRoleDirectory(this);
         }

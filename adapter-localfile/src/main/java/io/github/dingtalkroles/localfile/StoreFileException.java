@@ -26,6 +26,7 @@ public final class StoreFileException extends RuntimeException {
         SYMBOLIC_LINK
     }
 
+    /** Why the file cannot be used. */
     private final Reason reason;
     private final transient Path file;
 
@@ -41,12 +42,20 @@ public final class StoreFileException extends RuntimeException {
                 "the local store " + file + " " + problem + "; it was left as it is", cause);
     }
 
-    /** Why the file cannot be used. */
+    /**
+     * Why the file cannot be used.
+     *
+     * @return the reason, never null
+     */
     public Reason reason() {
         return reason;
     }
 
-    /** The store's file, as an absolute path. */
+    /**
+     * The store's file, as an absolute path.
+     *
+     * @return the absolute path of the store's file
+     */
     public Path file() {
         return file;
     }

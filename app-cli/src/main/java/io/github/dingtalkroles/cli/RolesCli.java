@@ -26,7 +26,11 @@ public final class RolesCli {
     private RolesCli() {
     }
 
-    /** Runs {@code roles} with the process's environment and streams, and exits with its code. */
+    /**
+     * Runs {@code roles} with the process's environment and streams, and exits with its code.
+     *
+     * @param args the command line, as picocli parses it for {@code roles}
+     */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);

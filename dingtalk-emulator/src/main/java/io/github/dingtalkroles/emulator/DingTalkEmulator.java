@@ -74,17 +74,29 @@ public final class DingTalkEmulator implements AutoCloseable {
         this.baseUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
-    /** A builder; {@link Builder#directory(RoleDirectory)} and some credentials are required. */
+    /**
+     * A builder; {@link Builder#directory(RoleDirectory)} and some credentials are required.
+     *
+     * @return a new builder with every setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Where the emulator listens, without a trailing slash, e.g. {@code http://127.0.0.1:54321}. */
+    /**
+     * Where the emulator listens, without a trailing slash, e.g. {@code http://127.0.0.1:54321}.
+     *
+     * @return the base URL, {@code http://<host>:<port>} with no trailing slash
+     */
     public String baseUrl() {
         return baseUrl;
     }
 
-    /** The port the emulator listens on; the one picked if the builder said 0. */
+    /**
+     * The port the emulator listens on; the one picked if the builder said 0.
+     *
+     * @return the bound port, between 1 and 65535
+     */
     public int port() {
         return server.getAddress().getPort();
     }
@@ -92,12 +104,18 @@ public final class DingTalkEmulator implements AutoCloseable {
     /**
      * The bearer secret every admin call must present ({@code Authorization: Bearer <secret>}), if the
      * admin API is on. Hand it to the test process that drives the admin API; it is never logged.
+     *
+     * @return the admin secret, or empty if the admin API is off
      */
     public Optional<String> adminSecret() {
         return Optional.ofNullable(adminSecret);
     }
 
-    /** The fault queue: makes the next calls of an operation misbehave. */
+    /**
+     * The fault queue: makes the next calls of an operation misbehave.
+     *
+     * @return the fault queue of this emulator, shared by all its endpoints
+     */
     public EmulatorFaults faults() {
         return faults;
     }
@@ -106,6 +124,9 @@ public final class DingTalkEmulator implements AutoCloseable {
      * How many requests {@code operation}'s path has received since the start (or the last
      * {@link #resetRequestCounts()}), whatever their outcome: refused, faulted or served. Useful to
      * assert retry counts, or that a client asked {@code gettoken} only once.
+     *
+     * @param operation the endpoint whose requests are counted
+     * @return the number of requests that endpoint's path has received, zero or more
      */
     public long requestCount(EmulatorOperation operation) {
         return counts.get(Objects.requireNonNull(operation, "operation"));
@@ -175,6 +196,10 @@ public final class DingTalkEmulator implements AutoCloseable {
          * The directory the emulator serves (required), e.g. {@code InMemoryRoleDirectory.create()}. If it
          * also implements {@link RoleAssignments} (as the in-memory directory does), the membership
          * endpoints serve it too, unless {@link #assignments} names another.
+         *
+         * @param directory the directory to serve; not null
+         * @return this builder
+         * @throws NullPointerException if {@code directory} is null
          */
         public Builder directory(RoleDirectory directory) {
             this.directory = Objects.requireNonNull(directory, "directory");
@@ -184,6 +209,10 @@ public final class DingTalkEmulator implements AutoCloseable {
         /**
          * The role members the membership endpoints serve; by default the {@link #directory}'s, if it
          * keeps members. Without any, those endpoints answer errcode 400002.
+         *
+         * @param assignments the role members to serve; not null
+         * @return this builder
+         * @throws NullPointerException if {@code assignments} is null
          */
         public Builder assignments(RoleAssignments assignments) {
             this.assignments = Objects.requireNonNull(assignments, "assignments");
@@ -194,6 +223,11 @@ public final class DingTalkEmulator implements AutoCloseable {
          * A constant delay added to every answer of the role and membership endpoints, as a far-away
          * DingTalk would show (for benchmarks); none by default. It is spent on a worker, so the
          * {@link #workerThreads} bound how many delayed calls run at once.
+         *
+         * @param latency the delay added to each answer; zero or positive
+         * @return this builder
+         * @throws NullPointerException if {@code latency} is null
+         * @throws IllegalArgumentException if {@code latency} is negative
          */
         public Builder latency(Duration latency) {
             Objects.requireNonNull(latency, "latency");
@@ -204,13 +238,26 @@ public final class DingTalkEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The address to bind; {@code 127.0.0.1} by default, so nothing outside the machine can call it. */
+        /**
+         * The address to bind; {@code 127.0.0.1} by default, so nothing outside the machine can call it.
+         *
+         * @param host the host name or IP address to bind; not blank
+         * @return this builder
+         * @throws NullPointerException if {@code host} is null
+         * @throws IllegalArgumentException if {@code host} is blank
+         */
         public Builder host(String host) {
             this.host = requireText(host, "host");
             return this;
         }
 
-        /** The port to bind; 0 (the default) picks a free one, see {@link DingTalkEmulator#port()}. */
+        /**
+         * The port to bind; 0 (the default) picks a free one, see {@link DingTalkEmulator#port()}.
+         *
+         * @param port the port to bind, 0 to 65535; 0 picks a free one
+         * @return this builder
+         * @throws IllegalArgumentException if {@code port} is outside 0 to 65535
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 to 65535 (got " + port + ")");
@@ -222,6 +269,12 @@ public final class DingTalkEmulator implements AutoCloseable {
         /**
          * An app that may get tokens from {@code gettoken}. May be called for several apps; a second call
          * with the same key replaces its secret. The secret is never logged.
+         *
+         * @param appKey the app key a client sends to {@code gettoken}; not blank
+         * @param appSecret the app secret that must come with it; not blank
+         * @return this builder
+         * @throws NullPointerException if either is null
+         * @throws IllegalArgumentException if either is blank
          */
         public Builder appCredentials(String appKey, String appSecret) {
             appSecrets.put(requireText(appKey, "appKey"), requireText(appSecret, "appSecret"));
@@ -232,13 +285,25 @@ public final class DingTalkEmulator implements AutoCloseable {
          * A token that every role endpoint accepts, without {@code gettoken}, and that never expires
          * (the {@link EmulatorFault.Kind#TOKEN_EXPIRED} fault answers as if it had, once, but keeps it valid).
          * May be called several times.
+         *
+         * @param token the access token to accept; not blank
+         * @return this builder
+         * @throws NullPointerException if {@code token} is null
+         * @throws IllegalArgumentException if {@code token} is blank
          */
         public Builder accessToken(String token) {
             fixedTokens.add(requireText(token, "token"));
             return this;
         }
 
-        /** How long a token from {@code gettoken} stays valid; 7200 s by default, as on DingTalk. */
+        /**
+         * How long a token from {@code gettoken} stays valid; 7200 s by default, as on DingTalk.
+         *
+         * @param lifetime how long a token lives; positive
+         * @return this builder
+         * @throws NullPointerException if {@code lifetime} is null
+         * @throws IllegalArgumentException if {@code lifetime} is zero or negative
+         */
         public Builder tokenLifetime(Duration lifetime) {
             this.tokenLifetime = requirePositive(lifetime, "tokenLifetime");
             return this;
@@ -248,6 +313,10 @@ public final class DingTalkEmulator implements AutoCloseable {
          * Answers {@code errcode 90018} when one app calls one endpoint more than {@code limit} times in
          * any one-second window, as DingTalk does (20 on its standard edition). 0, the default, is no
          * limit. Calls with a fixed {@link #accessToken(String)} count as one app.
+         *
+         * @param limit the calls allowed per app, endpoint and second; 0 for no limit
+         * @return this builder
+         * @throws IllegalArgumentException if {@code limit} is negative
          */
         public Builder qpsLimitPerApp(int limit) {
             if (limit < 0) {
@@ -263,6 +332,9 @@ public final class DingTalkEmulator implements AutoCloseable {
          * must carry {@code Authorization: Bearer <secret>} ({@link DingTalkEmulator#adminSecret()}),
          * send JSON (form posts are refused) and come from no other origin than the emulator's own
          * (a browser's cross-origin request is refused).
+         *
+         * @param enabled {@code true} to serve the admin paths
+         * @return this builder
          */
         public Builder adminApi(boolean enabled) {
             this.adminApi = enabled;
@@ -272,13 +344,24 @@ public final class DingTalkEmulator implements AutoCloseable {
         /**
          * The bearer secret of the admin API; by default a random one is made when the admin API is on
          * (read it with {@link DingTalkEmulator#adminSecret()}). Never logged.
+         *
+         * @param secret the bearer secret admin calls must present; not blank
+         * @return this builder
+         * @throws NullPointerException if {@code secret} is null
+         * @throws IllegalArgumentException if {@code secret} is blank
          */
         public Builder adminSecret(String secret) {
             this.adminSecret = requireText(secret, "adminSecret");
             return this;
         }
 
-        /** The largest request body accepted (larger ones get HTTP 413); 64 KiB by default. */
+        /**
+         * The largest request body accepted (larger ones get HTTP 413); 64 KiB by default.
+         *
+         * @param bytes the largest body accepted, in bytes; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is less than 1
+         */
         public Builder maxBodyBytes(int bytes) {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxBodyBytes must be positive (got " + bytes + ")");
@@ -292,6 +375,10 @@ public final class DingTalkEmulator implements AutoCloseable {
          * default. A request takes a worker only once its head and body have arrived, so slow clients
          * never hold one; a request that finds no worker free within {@link #clientTimeout} is answered
          * busy (errcode -1).
+         *
+         * @param threads the number of worker threads; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code threads} is less than 1
          */
         public Builder workerThreads(int threads) {
             if (threads < 1) {
@@ -305,6 +392,10 @@ public final class DingTalkEmulator implements AutoCloseable {
          * How many connections may be sending a request or taking an answer at once, each on its own
          * thread (the JDK server reads a request's head on a thread); 512 by default. Beyond it new
          * connections are closed. Idle keep-alive connections do not count.
+         *
+         * @param connections the most connections in progress at once; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code connections} is less than 1
          */
         public Builder maxConnections(int connections) {
             if (connections < 1) {
@@ -320,6 +411,10 @@ public final class DingTalkEmulator implements AutoCloseable {
          * with HTTP 429 and the connection closed. (The JDK server shows a connection's address only
          * once its head is in; a connection still sending its head is bounded by
          * {@link #requestHeadTimeout} and {@link #maxConnections} instead.)
+         *
+         * @param requests the most requests in progress per client address; positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code requests} is less than 1
          */
         public Builder maxRequestsPerClient(int requests) {
             if (requests < 1) {
@@ -332,6 +427,11 @@ public final class DingTalkEmulator implements AutoCloseable {
         /**
          * How long a client may take to send a request's line and headers, from its first byte; 3 s by
          * default. A slower client's connection is closed.
+         *
+         * @param timeout the longest a request's head may take; positive
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
          */
         public Builder requestHeadTimeout(Duration timeout) {
             this.requestHeadTimeout = requirePositive(timeout, "requestHeadTimeout");
@@ -342,13 +442,24 @@ public final class DingTalkEmulator implements AutoCloseable {
          * How long a client may take to send a request's body and to take in the answer (each); 10 s by
          * default. A slower client's connection is closed. Injected
          * {@linkplain EmulatorFault#delay(Duration) delays} do not count.
+         *
+         * @param timeout the longest a body, or an answer, may take; positive
+         * @return this builder
+         * @throws NullPointerException if {@code timeout} is null
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
          */
         public Builder clientTimeout(Duration timeout) {
             this.clientTimeout = requirePositive(timeout, "clientTimeout");
             return this;
         }
 
-        /** The clock for token expiry and the QPS window; the system clock by default. For tests. */
+        /**
+         * The clock for token expiry and the QPS window; the system clock by default. For tests.
+         *
+         * @param clock the clock to read; not null
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -357,6 +468,7 @@ public final class DingTalkEmulator implements AutoCloseable {
         /**
          * Binds and starts an emulator.
          *
+         * @return the running emulator; {@linkplain DingTalkEmulator#close() close} it when done
          * @throws IllegalStateException if no directory, or neither app credentials nor a token, was given
          * @throws UncheckedIOException if the address cannot be bound
          */

@@ -101,6 +101,8 @@ public final class EmulatorFault {
      * {@link Kind#DELAY}: the call is carried out at once and its normal answer is sent after
      * {@code delay}. Useful to drive a client into its read time-out; a write has then taken effect.
      *
+     * @param delay how long to hold the answer back; positive
+     * @return the delay fault
      * @throws IllegalArgumentException if {@code delay} is negative or zero
      */
     public static EmulatorFault delay(Duration delay) {
@@ -114,6 +116,8 @@ public final class EmulatorFault {
     /**
      * The fault of a kind that takes no argument.
      *
+     * @param kind the kind of fault, any but {@link Kind#DELAY}
+     * @return the fault of that kind
      * @throws IllegalArgumentException for {@link Kind#DELAY}: use {@link #delay(Duration)}
      */
     public static EmulatorFault of(Kind kind) {
@@ -134,12 +138,20 @@ public final class EmulatorFault {
         };
     }
 
-    /** What kind of fault. */
+    /**
+     * What kind of fault.
+     *
+     * @return the kind of this fault
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** How long {@link Kind#DELAY} waits; {@link Duration#ZERO} for every other kind. */
+    /**
+     * How long {@link Kind#DELAY} waits; {@link Duration#ZERO} for every other kind.
+     *
+     * @return the delay of a {@link Kind#DELAY} fault, otherwise {@link Duration#ZERO}
+     */
     public Duration delay() {
         return delay;
     }

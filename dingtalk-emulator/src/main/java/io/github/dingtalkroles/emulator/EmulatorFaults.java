@@ -46,6 +46,9 @@ public final class EmulatorFaults {
      * Makes the next {@code times} calls of {@code operation} show {@code fault}, after the faults
      * already queued for it.
      *
+     * @param operation the endpoint to make misbehave
+     * @param fault the fault its calls show
+     * @param times how many calls show it; 0 queues nothing
      * @return this, to queue more
      * @throws IllegalArgumentException if {@code times} is negative
      */
@@ -53,7 +56,13 @@ public final class EmulatorFaults {
         return add(Objects.requireNonNull(operation, "operation"), fault, times);
     }
 
-    /** Same as {@code next(operation, fault, 1)}. */
+    /**
+     * Same as {@code next(operation, fault, 1)}.
+     *
+     * @param operation the endpoint to make misbehave
+     * @param fault the fault its next call shows
+     * @return this, to queue more
+     */
     public EmulatorFaults next(EmulatorOperation operation, EmulatorFault fault) {
         return next(operation, fault, 1);
     }
@@ -61,6 +70,8 @@ public final class EmulatorFaults {
     /**
      * Makes the next {@code times} calls, of whichever endpoints, show {@code fault}.
      *
+     * @param fault the fault the calls show
+     * @param times how many calls show it; 0 queues nothing
      * @return this, to queue more
      * @throws IllegalArgumentException if {@code times} is negative
      */
@@ -73,7 +84,11 @@ public final class EmulatorFaults {
         queue.clear();
     }
 
-    /** How many queued fault strikes have not happened yet, over all endpoints. */
+    /**
+     * How many queued fault strikes have not happened yet, over all endpoints.
+     *
+     * @return the number of fault strikes still queued, zero or more
+     */
     public synchronized int pending() {
         int sum = 0;
         for (Entry entry : queue) {

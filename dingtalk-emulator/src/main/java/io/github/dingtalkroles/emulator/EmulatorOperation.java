@@ -45,17 +45,29 @@ public enum EmulatorOperation {
         this.busyMessage = busyMessage;
     }
 
-    /** The HTTP method the endpoint accepts: {@code GET} or {@code POST}. */
+    /**
+     * The HTTP method the endpoint accepts: {@code GET} or {@code POST}.
+     *
+     * @return {@code GET} or {@code POST}
+     */
     public String method() {
         return method;
     }
 
-    /** The path, e.g. {@code /role/add_role}. */
+    /**
+     * The path, e.g. {@code /role/add_role}.
+     *
+     * @return the path below the base URL, starting with {@code /}
+     */
     public String path() {
         return path;
     }
 
-    /** Whether a call changes the directory (the adds, update, delete, grant, revoke and scope calls). */
+    /**
+     * Whether a call changes the directory (the adds, update, delete, grant, revoke and scope calls).
+     *
+     * @return {@code true} if a call of this endpoint changes the directory
+     */
     public boolean isWrite() {
         return write;
     }

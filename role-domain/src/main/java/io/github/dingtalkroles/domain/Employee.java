@@ -12,7 +12,15 @@ import java.util.Objects;
  * @param departments the departments the employee belongs to, without repeats, in the order given
  */
 public record Employee(UserId id, String name, List<DeptId> departments) {
-    /** @throws InvariantViolation if the name breaks a name rule */
+    /**
+     * Checks the components and copies the departments, dropping repeats.
+     *
+     * @param id the employee's user id; not null
+     * @param name the employee's name; trimmed and checked
+     * @param departments the employee's departments; not null
+     * @throws InvariantViolation if the name breaks a name rule
+     * @throws NullPointerException if {@code id} or {@code departments} is null
+     */
     public Employee {
         Objects.requireNonNull(id, "user id");
         name = Names.requireValid(name, "employee name");

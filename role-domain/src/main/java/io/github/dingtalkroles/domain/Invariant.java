@@ -44,7 +44,11 @@ public enum Invariant {
         this.rule = rule;
     }
 
-    /** The rule in words, for error messages. */
+    /**
+     * The rule in words, for error messages.
+     *
+     * @return a short sentence stating the rule
+     */
     public String rule() {
         return rule;
     }

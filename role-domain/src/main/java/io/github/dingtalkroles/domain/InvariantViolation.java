@@ -12,6 +12,7 @@ import java.util.Objects;
 public final class InvariantViolation extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The rule that was broken. */
     private final Invariant invariant;
 
     /**
@@ -25,7 +26,11 @@ public final class InvariantViolation extends IllegalArgumentException {
         this.invariant = invariant;
     }
 
-    /** The rule that was broken. */
+    /**
+     * The rule that was broken.
+     *
+     * @return the broken rule, never null
+     */
     public Invariant invariant() {
         return invariant;
     }

@@ -17,7 +17,13 @@ public record ManagementScope(List<DeptId> departments) {
 
     private static final ManagementScope WHOLE_ORGANISATION = new ManagementScope(List.of());
 
-    /** @throws InvariantViolation {@link Invariant#SCOPE_SIZE} if more than {@value #MAX_DEPARTMENTS} departments */
+    /**
+     * Copies the departments, dropping repeats, and checks their number.
+     *
+     * @param departments the managed departments; not null; empty for the whole organisation
+     * @throws InvariantViolation {@link Invariant#SCOPE_SIZE} if more than {@value #MAX_DEPARTMENTS} departments
+     * @throws NullPointerException if {@code departments} is null
+     */
     public ManagementScope {
         departments = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(departments, "departments")));
         if (departments.size() > MAX_DEPARTMENTS) {
@@ -26,17 +32,31 @@ public record ManagementScope(List<DeptId> departments) {
         }
     }
 
-    /** The scope of a new member: the whole organisation. */
+    /**
+     * The scope of a new member: the whole organisation.
+     *
+     * @return the scope naming no department
+     */
     public static ManagementScope wholeOrganisation() {
         return WHOLE_ORGANISATION;
     }
 
-    /** A scope of these departments (none: the whole organisation). */
+    /**
+     * A scope of these departments (none: the whole organisation).
+     *
+     * @param departments the managed departments, none for the whole organisation
+     * @return the scope of those departments
+     * @throws InvariantViolation {@link Invariant#SCOPE_SIZE} if more than {@value #MAX_DEPARTMENTS} departments
+     */
     public static ManagementScope of(DeptId... departments) {
         return new ManagementScope(List.of(departments));
     }
 
-    /** Whether this scope is the whole organisation (it names no department). */
+    /**
+     * Whether this scope is the whole organisation (it names no department).
+     *
+     * @return {@code true} if no department is named
+     */
     public boolean isWholeOrganisation() {
         return departments.isEmpty();
     }

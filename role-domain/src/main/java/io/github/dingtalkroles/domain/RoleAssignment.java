@@ -9,7 +9,13 @@ import java.util.Objects;
  * @param userId the employee
  */
 public record RoleAssignment(RoleId roleId, UserId userId) {
-    /** @throws NullPointerException if a component is null */
+    /**
+     * Checks the components.
+     *
+     * @param roleId the role
+     * @param userId the employee
+     * @throws NullPointerException if a component is null
+     */
     public RoleAssignment {
         Objects.requireNonNull(roleId, "role id");
         Objects.requireNonNull(userId, "user id");

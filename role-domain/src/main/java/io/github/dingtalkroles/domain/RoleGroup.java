@@ -22,7 +22,15 @@ import java.util.Set;
  * @param roles the group's roles, in the order the backend reports them
  */
 public record RoleGroup(RoleGroupId id, RoleGroupName name, List<Role> roles) {
-    /** @throws InvariantViolation if the roles break one of the group's invariants */
+    /**
+     * Copies the roles and checks the group's invariants.
+     *
+     * @param id the group's id
+     * @param name the group's name
+     * @param roles the group's roles; not null
+     * @throws InvariantViolation if the roles break one of the group's invariants
+     * @throws NullPointerException if a component is null
+     */
     public RoleGroup {
         Objects.requireNonNull(id, "role group id");
         Objects.requireNonNull(name, "role group name");
@@ -44,22 +52,42 @@ public record RoleGroup(RoleGroupId id, RoleGroupName name, List<Role> roles) {
         }
     }
 
-    /** A group with no roles yet, as a freshly created group is. */
+    /**
+     * A group with no roles yet, as a freshly created group is.
+     *
+     * @param id the group's id
+     * @param name the group's name
+     * @return a group with these id and name and no roles
+     */
     public static RoleGroup empty(RoleGroupId id, RoleGroupName name) {
         return new RoleGroup(id, name, List.of());
     }
 
-    /** Whether this is the built-in Default group, which cannot be changed. */
+    /**
+     * Whether this is the built-in Default group, which cannot be changed.
+     *
+     * @return {@code true} if the group's name is the Default group's
+     */
     public boolean isDefault() {
         return name.isDefault();
     }
 
-    /** The role with this id, if the group holds it. */
+    /**
+     * The role with this id, if the group holds it.
+     *
+     * @param roleId the id to look for
+     * @return the role, or empty if the group holds no role with that id
+     */
     public Optional<Role> role(RoleId roleId) {
         return roles.stream().filter(r -> r.id().equals(roleId)).findFirst();
     }
 
-    /** The role with this name, if the group holds it. */
+    /**
+     * The role with this name, if the group holds it.
+     *
+     * @param roleName the name to look for
+     * @return the role, or empty if the group holds no role with that name
+     */
     public Optional<Role> role(RoleName roleName) {
         return roles.stream().filter(r -> r.name().equals(roleName)).findFirst();
     }
@@ -67,6 +95,8 @@ public record RoleGroup(RoleGroupId id, RoleGroupName name, List<Role> roles) {
     /**
      * This group with {@code role} added at the end.
      *
+     * @param role the role to add; it must carry this group's id
+     * @return a new group holding this group's roles followed by {@code role}
      * @throws InvariantViolation {@link Invariant#DEFAULT_GROUP_IMMUTABLE} for the Default group,
      *     {@link Invariant#ROLE_NAME_UNIQUE_IN_GROUP} if the name is taken, or another rule the new
      *     group would break
@@ -84,6 +114,9 @@ public record RoleGroup(RoleGroupId id, RoleGroupName name, List<Role> roles) {
      * This group with one of its roles renamed. Renaming a role to its current name returns this
      * group unchanged.
      *
+     * @param roleId the id of the role to rename
+     * @param newName its new name
+     * @return a new group in which that role has the new name, or this group if the name is unchanged
      * @throws InvariantViolation {@link Invariant#DEFAULT_GROUP_IMMUTABLE} for the Default group,
      *     {@link Invariant#ROLE_IN_GROUP} if the group does not hold the role,
      *     {@link Invariant#ROLE_NAME_UNIQUE_IN_GROUP} if another role has the name
@@ -107,6 +140,8 @@ public record RoleGroup(RoleGroupId id, RoleGroupName name, List<Role> roles) {
     /**
      * This group without one of its roles.
      *
+     * @param roleId the id of the role to remove
+     * @return a new group holding this group's other roles, in the same order
      * @throws InvariantViolation {@link Invariant#DEFAULT_GROUP_IMMUTABLE} for the Default group,
      *     {@link Invariant#ROLE_IN_GROUP} if the group does not hold the role
      */

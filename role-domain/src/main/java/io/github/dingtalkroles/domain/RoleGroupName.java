@@ -15,17 +15,32 @@ public record RoleGroupName(String value) {
 
     private static final String DEFAULT_CHINESE = "默认";
 
-    /** Trims {@code value} and checks it. @throws InvariantViolation naming the broken rule */
+    /**
+     * Trims {@code value} and checks it.
+     *
+     * @param value the name; leading and trailing whitespace is trimmed
+     * @throws InvariantViolation naming the broken rule
+     */
     public RoleGroupName {
         value = Names.requireValid(value, "role group name");
     }
 
-    /** Same as the constructor, for fluent call sites. */
+    /**
+     * Same as the constructor, for fluent call sites.
+     *
+     * @param value the name; leading and trailing whitespace is trimmed
+     * @return the role group name
+     * @throws InvariantViolation naming the broken rule
+     */
     public static RoleGroupName of(String value) {
         return new RoleGroupName(value);
     }
 
-    /** Whether this is the name of the built-in, immutable Default group. */
+    /**
+     * Whether this is the name of the built-in, immutable Default group.
+     *
+     * @return {@code true} for {@code "Default"} and {@code "默认"}
+     */
     public boolean isDefault() {
         return DEFAULT.value.equals(value) || DEFAULT_CHINESE.equals(value);
     }

@@ -6,12 +6,23 @@ package io.github.dingtalkroles.domain;
  * @param value the numeric id
  */
 public record RoleId(long value) {
-    /** @throws InvariantViolation ({@link Invariant#ID_POSITIVE}) if {@code value} is not positive */
+    /**
+     * Checks the id.
+     *
+     * @param value the numeric id; positive
+     * @throws InvariantViolation ({@link Invariant#ID_POSITIVE}) if {@code value} is not positive
+     */
     public RoleId {
         Ids.requirePositive(value, "role id");
     }
 
-    /** Same as the constructor, for fluent call sites. */
+    /**
+     * Same as the constructor, for fluent call sites.
+     *
+     * @param value the numeric id; positive
+     * @return the role id
+     * @throws InvariantViolation ({@link Invariant#ID_POSITIVE}) if {@code value} is not positive
+     */
     public static RoleId of(long value) {
         return new RoleId(value);
     }

@@ -12,7 +12,16 @@ import java.util.Objects;
  *     organisation; at most {@value ManagementScope#MAX_DEPARTMENTS}, without repeated ids
  */
 public record RoleMember(UserId userId, String name, List<Department> scope) {
-    /** @throws InvariantViolation if the name or the scope breaks a rule */
+    /**
+     * Checks the components and copies the scope.
+     *
+     * @param userId the member's user id; not null
+     * @param name the member's name; trimmed and checked
+     * @param scope the departments the member manages; not null; empty for the whole organisation
+     * @throws InvariantViolation if the name or the scope breaks a rule
+     * @throws NullPointerException if {@code userId} or {@code scope} is null
+     * @throws IllegalArgumentException if a department appears twice in the scope
+     */
     public RoleMember {
         Objects.requireNonNull(userId, "user id");
         name = Names.requireValid(name, "member name");
@@ -23,7 +32,11 @@ public record RoleMember(UserId userId, String name, List<Department> scope) {
         }
     }
 
-    /** The member's scope as department ids. */
+    /**
+     * The member's scope as department ids.
+     *
+     * @return the ids of the {@link #scope} departments, in the same order
+     */
     public ManagementScope managementScope() {
         return new ManagementScope(scope.stream().map(Department::id).toList());
     }

@@ -7,12 +7,23 @@ package io.github.dingtalkroles.domain;
  * @param value the trimmed name
  */
 public record RoleName(String value) {
-    /** Trims {@code value} and checks it. @throws InvariantViolation naming the broken rule */
+    /**
+     * Trims {@code value} and checks it.
+     *
+     * @param value the name; leading and trailing whitespace is trimmed
+     * @throws InvariantViolation naming the broken rule
+     */
     public RoleName {
         value = Names.requireValid(value, "role name");
     }
 
-    /** Same as the constructor, for fluent call sites. */
+    /**
+     * Same as the constructor, for fluent call sites.
+     *
+     * @param value the name; leading and trailing whitespace is trimmed
+     * @return the role name
+     * @throws InvariantViolation naming the broken rule
+     */
     public static RoleName of(String value) {
         return new RoleName(value);
     }

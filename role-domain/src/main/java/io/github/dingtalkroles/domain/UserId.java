@@ -12,6 +12,9 @@ public record UserId(String value) {
     public static final int MAX_LENGTH = 64;
 
     /**
+     * Trims the id and checks it.
+     *
+     * @param value the id; leading and trailing whitespace is trimmed
      * @throws InvariantViolation {@link Invariant#USER_ID_NOT_BLANK}, {@link Invariant#USER_ID_LENGTH}
      *     or {@link Invariant#USER_ID_CHARACTERS}, naming the offending value
      */
@@ -39,7 +42,13 @@ public record UserId(String value) {
         }
     }
 
-    /** Same as the constructor, for fluent call sites. */
+    /**
+     * Same as the constructor, for fluent call sites.
+     *
+     * @param value the id; leading and trailing whitespace is trimmed
+     * @return the user id
+     * @throws InvariantViolation if the id is blank, too long or holds a forbidden character
+     */
     public static UserId of(String value) {
         return new UserId(value);
     }

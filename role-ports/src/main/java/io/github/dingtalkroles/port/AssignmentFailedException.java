@@ -37,22 +37,38 @@ public final class AssignmentFailedException extends RuntimeException {
         this.notApplied = Set.copyOf(notApplied);
     }
 
-    /** The pairs the backend confirmed applied before the failure. */
+    /**
+     * The pairs the backend confirmed applied before the failure.
+     *
+     * @return the assignments known to be applied; possibly empty, never null
+     */
     public Set<RoleAssignment> applied() {
         return applied;
     }
 
-    /** The call's other pairs: refused, not sent, or of unknown outcome. */
+    /**
+     * The call's other pairs: refused, not sent, or of unknown outcome.
+     *
+     * @return the assignments not known to be applied; possibly empty, never null
+     */
     public Set<RoleAssignment> notApplied() {
         return notApplied;
     }
 
-    /** Why the call failed. */
+    /**
+     * Why the call failed.
+     *
+     * @return the failure that ended the call
+     */
     public RoleDirectoryException failure() {
         return (RoleDirectoryException) getCause();
     }
 
-    /** Whether the same call may succeed if made again unchanged (the {@link #failure()}'s answer). */
+    /**
+     * Whether the same call may succeed if made again unchanged (the {@link #failure()}'s answer).
+     *
+     * @return {@code true} if the failure is retryable
+     */
     public boolean isRetryable() {
         return failure().isRetryable();
     }

@@ -15,17 +15,29 @@ public record BackendDiagnostics(String code, String subCode, String requestId) 
     /** No diagnostics: the failure did not come from a backend answer. */
     public static final BackendDiagnostics NONE = new BackendDiagnostics(null, null, null);
 
-    /** The error code, if the backend gave one. */
+    /**
+     * The error code, if the backend gave one.
+     *
+     * @return the error code, or empty
+     */
     public Optional<String> codeIfPresent() {
         return Optional.ofNullable(code);
     }
 
-    /** The sub-code, if the backend gave one. */
+    /**
+     * The sub-code, if the backend gave one.
+     *
+     * @return the sub-code, or empty
+     */
     public Optional<String> subCodeIfPresent() {
         return Optional.ofNullable(subCode);
     }
 
-    /** The request id, if the backend gave one. */
+    /**
+     * The request id, if the backend gave one.
+     *
+     * @return the request id, or empty
+     */
     public Optional<String> requestIdIfPresent() {
         return Optional.ofNullable(requestId);
     }

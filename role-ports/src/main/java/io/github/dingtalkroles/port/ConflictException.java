@@ -23,6 +23,7 @@ public final class ConflictException extends RoleDirectoryException {
         NOT_A_MEMBER
     }
 
+    /** Why the call conflicts. */
     private final Reason reason;
 
     /**
@@ -35,7 +36,11 @@ public final class ConflictException extends RoleDirectoryException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why the call conflicts. */
+    /**
+     * Why the call conflicts.
+     *
+     * @return the reason, never null
+     */
     public Reason reason() {
         return reason;
     }

@@ -15,7 +15,15 @@ import java.util.Set;
  * @param hasMore whether members follow this page
  */
 public record MemberPage(MemberPageRequest request, List<RoleMember> members, boolean hasMore) {
-    /** @throws IllegalArgumentException if the page holds more members than asked for, or one twice */
+    /**
+     * Copies the members and checks the page.
+     *
+     * @param request the page that was asked for; not null
+     * @param members the members on the page; not null
+     * @param hasMore whether members follow this page
+     * @throws IllegalArgumentException if the page holds more members than asked for, or one twice
+     * @throws NullPointerException if {@code request} or {@code members} is null
+     */
     public MemberPage {
         Objects.requireNonNull(request, "request");
         members = List.copyOf(Objects.requireNonNull(members, "members"));

@@ -36,7 +36,14 @@ public final class MemberWalk {
         this.roleId = Objects.requireNonNull(roleId, "roleId");
     }
 
-    /** A walk over the members of {@code roleId}, in pages of {@value MemberPageRequest#MAX_SIZE}. */
+    /**
+     * A walk over the members of {@code roleId}, in pages of {@value MemberPageRequest#MAX_SIZE}.
+     *
+     * @param assignments where to read the members; not null
+     * @param roleId the role whose members to walk; not null
+     * @return a new walk, not yet started
+     * @throws NullPointerException if an argument is null
+     */
     public static MemberWalk of(RoleAssignments assignments, RoleId roleId) {
         return new MemberWalk(assignments, roleId);
     }
@@ -44,6 +51,11 @@ public final class MemberWalk {
     /**
      * Sets the page size (2 to {@value MemberPageRequest#MAX_SIZE}; one member of each page after the
      * first is the overlap check). Call before the walk starts.
+     *
+     * @param size the page size, 2 to {@value MemberPageRequest#MAX_SIZE}
+     * @return this walk
+     * @throws IllegalArgumentException if {@code size} is out of range
+     * @throws IllegalStateException if the walk was already streamed
      */
     public MemberWalk pageSize(int size) {
         requireNotStarted();
@@ -51,7 +63,14 @@ public final class MemberWalk {
         return this;
     }
 
-    /** Calls {@code listener} with each page as it is fetched, e.g. to show progress. */
+    /**
+     * Calls {@code listener} with each page as it is fetched, e.g. to show progress.
+     *
+     * @param listener called with each fetched page; not null
+     * @return this walk
+     * @throws NullPointerException if {@code listener} is null
+     * @throws IllegalStateException if the walk was already streamed
+     */
     public MemberWalk onPage(Consumer<? super MemberPage> listener) {
         requireNotStarted();
         this.pageListener = Objects.requireNonNull(listener, "listener");
@@ -62,6 +81,7 @@ public final class MemberWalk {
      * The walk as a sequential, ordered, lazy stream: the first page is fetched when the stream's
      * first element is asked for. It throws the exceptions of {@link RoleAssignments#listMembers}.
      *
+     * @return the role's members, in the backend's order, fetched page by page
      * @throws IllegalStateException if this walk was already streamed
      */
     public Stream<RoleMember> stream() {

@@ -16,6 +16,7 @@ public final class NotFoundException extends RoleDirectoryException {
         DEPARTMENT
     }
 
+    /** What was not found. */
     private final Subject subject;
 
     /**
@@ -28,7 +29,11 @@ public final class NotFoundException extends RoleDirectoryException {
         this.subject = java.util.Objects.requireNonNull(subject, "subject");
     }
 
-    /** What was not found. */
+    /**
+     * What was not found.
+     *
+     * @return the kind of thing not found, never null
+     */
     public Subject subject() {
         return subject;
     }

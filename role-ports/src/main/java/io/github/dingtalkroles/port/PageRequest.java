@@ -13,7 +13,13 @@ public record PageRequest(int offset, int size) {
     /** DingTalk's default page size. */
     public static final int DEFAULT_SIZE = 20;
 
-    /** @throws IllegalArgumentException naming the bound if {@code offset} or {@code size} is out of range */
+    /**
+     * Checks the bounds.
+     *
+     * @param offset how many role groups to skip; 0 or more
+     * @param size how many role groups at most; 1 to {@value #MAX_SIZE}
+     * @throws IllegalArgumentException naming the bound if {@code offset} or {@code size} is out of range
+     */
     public PageRequest {
         if (offset < 0) {
             throw new IllegalArgumentException("page offset must be 0 or more (got " + offset + ")");
@@ -24,17 +30,32 @@ public record PageRequest(int offset, int size) {
         }
     }
 
-    /** The first page, of {@value #DEFAULT_SIZE} groups. */
+    /**
+     * The first page, of {@value #DEFAULT_SIZE} groups.
+     *
+     * @return the request for offset 0 and size {@value #DEFAULT_SIZE}
+     */
     public static PageRequest first() {
         return new PageRequest(0, DEFAULT_SIZE);
     }
 
-    /** The first page, of {@code size} groups. */
+    /**
+     * The first page, of {@code size} groups.
+     *
+     * @param size how many role groups at most; 1 to {@value #MAX_SIZE}
+     * @return the request for offset 0 and that size
+     * @throws IllegalArgumentException if {@code size} is out of range
+     */
     public static PageRequest first(int size) {
         return new PageRequest(0, size);
     }
 
-    /** The page of the same size that starts right after this one. */
+    /**
+     * The page of the same size that starts right after this one.
+     *
+     * @return the request at offset {@code offset + size}, of size {@code size}
+     * @throws ArithmeticException if that offset overflows an {@code int}
+     */
     public PageRequest next() {
         return new PageRequest(Math.addExact(offset, size), size);
     }

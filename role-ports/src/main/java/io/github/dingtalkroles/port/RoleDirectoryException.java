@@ -33,20 +33,36 @@ public abstract sealed class RoleDirectoryException extends RuntimeException
         this.diagnostics = diagnostics;
     }
 
-    /** Whether the same call, unchanged, may succeed if tried again later. */
+    /**
+     * Whether the same call, unchanged, may succeed if tried again later.
+     *
+     * @return {@code true} if retrying the unchanged call may succeed
+     */
     public abstract boolean isRetryable();
 
-    /** What the backend said about the failure; {@link BackendDiagnostics#NONE} if nothing. */
+    /**
+     * What the backend said about the failure; {@link BackendDiagnostics#NONE} if nothing.
+     *
+     * @return the backend's diagnostics, never null
+     */
     public BackendDiagnostics diagnostics() {
         return diagnostics == null ? BackendDiagnostics.NONE : diagnostics;
     }
 
-    /** The backend's error code (DingTalk's {@code errcode}), if any. */
+    /**
+     * The backend's error code (DingTalk's {@code errcode}), if any.
+     *
+     * @return the backend's error code, or empty
+     */
     public Optional<String> backendCode() {
         return diagnostics().codeIfPresent();
     }
 
-    /** The backend's request id, if any. */
+    /**
+     * The backend's request id, if any.
+     *
+     * @return the backend's request id, or empty
+     */
     public Optional<String> requestId() {
         return diagnostics().requestIdIfPresent();
     }

@@ -12,7 +12,15 @@ import java.util.Objects;
  * @param hasMore whether groups follow this page
  */
 public record RoleGroupPage(PageRequest request, List<RoleGroup> groups, boolean hasMore) {
-    /** @throws IllegalArgumentException if the page holds more groups than were asked for */
+    /**
+     * Copies the groups and checks the page.
+     *
+     * @param request the page that was asked for; not null
+     * @param groups the groups on the page; not null
+     * @param hasMore whether groups follow this page
+     * @throws IllegalArgumentException if the page holds more groups than were asked for
+     * @throws NullPointerException if {@code request} or {@code groups} is null
+     */
     public RoleGroupPage {
         Objects.requireNonNull(request, "request");
         groups = List.copyOf(Objects.requireNonNull(groups, "groups"));

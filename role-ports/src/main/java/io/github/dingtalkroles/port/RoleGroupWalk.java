@@ -36,7 +36,13 @@ public final class RoleGroupWalk {
         this.directory = Objects.requireNonNull(directory, "directory");
     }
 
-    /** A walk over {@code directory}, in pages of {@value PageRequest#MAX_SIZE}. */
+    /**
+     * A walk over {@code directory}, in pages of {@value PageRequest#MAX_SIZE}.
+     *
+     * @param directory the directory to walk; not null
+     * @return a new walk, not yet started
+     * @throws NullPointerException if {@code directory} is null
+     */
     public static RoleGroupWalk over(RoleDirectory directory) {
         return new RoleGroupWalk(directory);
     }
@@ -44,6 +50,11 @@ public final class RoleGroupWalk {
     /**
      * Sets the page size (2 to {@value PageRequest#MAX_SIZE}; one group of each page after the first
      * is the overlap check). Call before the walk starts.
+     *
+     * @param size the page size, 2 to {@value PageRequest#MAX_SIZE}
+     * @return this walk
+     * @throws IllegalArgumentException if {@code size} is out of range
+     * @throws IllegalStateException if the walk was already streamed
      */
     public RoleGroupWalk pageSize(int size) {
         requireNotStarted();
@@ -51,7 +62,14 @@ public final class RoleGroupWalk {
         return this;
     }
 
-    /** Calls {@code listener} with each page as it is fetched, e.g. to show progress. */
+    /**
+     * Calls {@code listener} with each page as it is fetched, e.g. to show progress.
+     *
+     * @param listener called with each fetched page; not null
+     * @return this walk
+     * @throws NullPointerException if {@code listener} is null
+     * @throws IllegalStateException if the walk was already streamed
+     */
     public RoleGroupWalk onPage(Consumer<? super RoleGroupPage> listener) {
         requireNotStarted();
         this.pageListener = Objects.requireNonNull(listener, "listener");
@@ -62,6 +80,7 @@ public final class RoleGroupWalk {
      * The walk as a sequential, ordered, lazy stream: the first page is fetched when the stream's
      * first element is asked for.
      *
+     * @return the directory's role groups, in the backend's order, fetched page by page
      * @throws IllegalStateException if this walk was already streamed
      */
     public Stream<RoleGroup> stream() {

@@ -12,6 +12,7 @@ public final class ThrottledException extends RoleDirectoryException {
     private static final long serialVersionUID = 1L;
 
     private final transient Duration retryAfter;
+    /** Whether the period's call quota is spent, so that no retry will succeed. */
     private final boolean quotaExhausted;
 
     /**
@@ -27,12 +28,20 @@ public final class ThrottledException extends RoleDirectoryException {
         this.quotaExhausted = quotaExhausted;
     }
 
-    /** How long the backend asked the caller to wait, if it said. */
+    /**
+     * How long the backend asked the caller to wait, if it said.
+     *
+     * @return the wait the backend asked for, or empty if it did not say
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** Whether the call quota of the period is spent: waiting a little will not help. */
+    /**
+     * Whether the call quota of the period is spent: waiting a little will not help.
+     *
+     * @return {@code true} if the quota is spent
+     */
     public boolean isQuotaExhausted() {
         return quotaExhausted;
     }

@@ -10,7 +10,9 @@ package io.github.dingtalkroles.port;
 public final class UnavailableException extends RoleDirectoryException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the same call may succeed later. */
     private final boolean retryable;
+    /** Whether a write may have taken effect although its reply was lost. */
     private final boolean outcomeUnknown;
 
     /**
@@ -27,12 +29,21 @@ public final class UnavailableException extends RoleDirectoryException {
         this.outcomeUnknown = outcomeUnknown;
     }
 
-    /** A retryable failure whose write outcome is known (nothing was written). */
+    /**
+     * A retryable failure whose write outcome is known (nothing was written).
+     *
+     * @param message what failed
+     * @param diagnostics what the backend said, or {@link BackendDiagnostics#NONE}
+     */
     public UnavailableException(String message, BackendDiagnostics diagnostics) {
         this(message, true, false, diagnostics, null);
     }
 
-    /** Whether a write may have taken effect although its reply was lost. */
+    /**
+     * Whether a write may have taken effect although its reply was lost.
+     *
+     * @return {@code true} if a write may have taken effect
+     */
     public boolean isOutcomeUnknown() {
         return outcomeUnknown;
     }

@@ -72,9 +72,20 @@ public abstract class RoleAssignmentsContract {
     /** The employees the roster must hold: ann, bob, cy, then user-01 to user-45. */
     protected static final List<Employee> EMPLOYEES = employees();
 
-    /** The directory and membership port of one organisation under test. */
+    /**
+     * The directory and membership port of one organisation under test.
+     *
+     * @param directory the directory port
+     * @param assignments the membership port of the same organisation
+     */
     public record Backend(RoleDirectory directory, RoleAssignments assignments) {
-        /** @throws NullPointerException if either is null */
+        /**
+         * Checks the components.
+         *
+         * @param directory the directory port; not null
+         * @param assignments the membership port of the same organisation; not null
+         * @throws NullPointerException if either is null
+         */
         public Backend {
             Objects.requireNonNull(directory, "directory");
             Objects.requireNonNull(assignments, "assignments");
