@@ -22,6 +22,7 @@ import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
@@ -169,13 +170,16 @@ final class DingTalkHttp {
     }
 
     /**
-     * Whether the failure happened before a connection was made, so the request cannot have reached the
-     * server: refused or timed-out connects and unknown hosts, as the stock clients report them.
+     * Whether the failure happened before the request could be sent, so it cannot have reached the server:
+     * refused or timed-out connects, unknown hosts, and TLS handshakes that failed (the request is written
+     * only after the handshake), as the stock clients report them. A refused certificate is told apart
+     * before ({@link #certificateRefused}); a time budget that ran out is never counted here.
      */
     static boolean neverSent(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException
-                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                    || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t instanceof SSLHandshakeException) {
                 return true;
             }
             if (t instanceof SocketTimeoutException) {

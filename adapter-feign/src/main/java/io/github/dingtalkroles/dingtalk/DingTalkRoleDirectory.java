@@ -351,9 +351,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
 
     /**
      * Stops the bulk-call threads and releases the HTTP client this directory created (closing its pooled
-     * connections). A client passed to
-     * {@link Builder#feignClient} is left open. Calls after closing fail with an
-     * {@link UnavailableException}. Idempotent.
+     * connections); calls after closing then fail with an {@link UnavailableException}. A client passed to
+     * {@link Builder#feignClient} is left open. Idempotent.
      */
     @Override
     public void close() {

@@ -104,6 +104,31 @@ class TransportSafetyTest {
     }
 
     @Test
+    void aTlsHandshakeCutShortSentNothingSoAnAddIsRetriedWithoutLookingFirst() throws Exception {
+        try (RawServer server = new RawServer((index, connection, self) -> {
+            // accept the connection and close it at once: the client's handshake fails, no request is sent
+        }); DingTalkRoleDirectory directory = DingTalkRoleDirectory.builder()
+                .baseUrl("https://127.0.0.1:" + server.port())
+                .accessToken(AccessToken.of("tok"))
+                .backoff(Duration.ofMillis(10))
+                .maxRetries(1)
+                .noRateLimit()
+                .build()) {
+
+            Throwable failure = catchThrowable(() -> directory.addRole(
+                    io.github.dingtalkroles.domain.RoleGroupId.of(5), RoleName.of("Ops")));
+
+            // a failure that may hide a write would make the retry read the group first and end "outcome unknown"
+            assertThat(failure).isInstanceOfSatisfying(UnavailableException.class, u -> {
+                assertThat(u.isOutcomeUnknown()).isFalse();
+                assertThat(u).hasMessageContaining("could not connect");
+            });
+            assertThat(server.connections()).as("one handshake per attempt, nothing read").isEqualTo(2);
+            assertThat(server.requestLines).isEmpty();
+        }
+    }
+
+    @Test
     void aServerThatDripsItsTlsHandshakeCannotHoldACallPastItsDeadline() throws Exception {
         try (RawServer server = new RawServer((index, connection, self) -> {
             // a TLS record header, then one byte every half second: each resets a per-read timeout
