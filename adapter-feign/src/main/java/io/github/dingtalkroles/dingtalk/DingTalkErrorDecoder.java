@@ -28,13 +28,8 @@ final class DingTalkErrorDecoder implements ErrorDecoder {
                     + " its reply to " + sent.operation(), true, false, BackendDiagnostics.NONE,
                     RedactedCause.of(e, sent.secrets())), true);
         }
-        AttemptFailed failure = DingTalkErrors.failure(response.status(), body, Envelope.of(DingTalkJson.tree(body)), sent.operation(),
-                sent.token(), sent.secrets());
-        if (failure == null) {
-            // not reached: a non-2xx status is never a success
-            return AttemptFailed.giveUp(new UnavailableException("DingTalk answered " + sent.operation()
-                    + " with HTTP " + response.status(), false, false, BackendDiagnostics.NONE, null));
-        }
-        return failure;
+        // a status other than 2xx is never a success, whatever the body says
+        return DingTalkErrors.failure(response.status(), body, Envelope.of(DingTalkJson.tree(body)),
+                sent.operation(), sent.token(), sent.secrets());
     }
 }

@@ -71,7 +71,7 @@ final class DingTalkErrors {
     }
 
     /**
-     * Why a reply is no success, or {@code null} if it is one (HTTP 2xx and errcode 0).
+     * Why a reply that {@link #isSuccess} refuses (anything but HTTP 2xx with errcode 0) is no success.
      *
      * @param status the HTTP status
      * @param body the whole body
@@ -96,15 +96,15 @@ final class DingTalkErrors {
             return AttemptFailed.throttled(new ThrottledException(
                     "DingTalk throttled " + operation + " (HTTP 429)", null, false, diagnostics(envelope, secrets)));
         }
-        boolean successfulStatus = status >= 200 && status < 300;
         if (envelope == null || !envelope.hasErrcode()) {
             return withoutErrcode(status, body, envelope, operation, secrets);
         }
         Integer code = envelope.errcodeNumber();
         BackendDiagnostics diagnostics = diagnostics(envelope, secrets);
         if (code != null && code == 0) {
-            return successfulStatus ? null : AttemptFailed.giveUp(new UnavailableException("DingTalk answered "
-                    + operation + " with HTTP " + status + " and errcode 0", false, false, diagnostics, null));
+            // errcode 0 reaches here only with a status other than 2xx (see isSuccess)
+            return AttemptFailed.giveUp(new UnavailableException("DingTalk answered " + operation + " with HTTP "
+                    + status + " and errcode 0", false, false, diagnostics, null));
         }
         return shared(envelope, code, operation, diagnostics, sentToken, secrets);
     }
