@@ -1,6 +1,7 @@
 package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.localfile.StoreFileException;
+import io.github.dingtalkroles.port.AssignmentFailedException;
 import io.github.dingtalkroles.port.ConflictException;
 import io.github.dingtalkroles.port.NotAuthorizedException;
 import io.github.dingtalkroles.port.NotFoundException;
@@ -21,8 +22,14 @@ final class ExitCode {
     private ExitCode() {
     }
 
-    /** The exit code for a failure that reached the top of a command. */
+    /**
+     * The exit code for a failure that reached the top of a command; for a grant or revoke that failed
+     * part-way, its failure's.
+     */
     static int of(Throwable failure) {
+        if (failure instanceof AssignmentFailedException partial) {
+            return of(partial.failure());
+        }
         if (causedBy(failure, StoreFileException.class)) {
             return UNEXPECTED;
         }
