@@ -66,6 +66,7 @@ import java.util.function.UnaryOperator;
  *
  * <pre>{@code
  * LocalFileRoleDirectory store = LocalFileRoleDirectory.builder(Path.of("roles/directory.json")).build();
+ * Role recruiter = store.addRole(store.addRoleGroup(RoleGroupName.of("HR")).id(), RoleName.of("Recruiter"));
  * store.addDepartment(new Department(DeptId.of(12), "Sales"));
  * store.addEmployee(new Employee(UserId.of("ann"), "Ann", List.of(DeptId.of(12))));
  * store.grant(List.of(recruiter.id()), List.of(UserId.of("ann")));
