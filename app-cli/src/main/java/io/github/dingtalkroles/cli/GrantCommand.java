@@ -4,7 +4,7 @@ import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.UserId;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "grant", mixinStandardHelpOptions = true,
@@ -15,19 +15,14 @@ final class GrantCommand implements Runnable {
     @ParentCommand
     RolesCommand roles;
 
-    @Option(names = "--role-id", required = true, split = ",", paramLabel = "ID",
-            description = {"A role to grant.", IdOptions.REPEATABLE})
-    List<Long> roleIds;
-
-    @Option(names = "--user-id", required = true, split = ",", paramLabel = "USER",
-            description = {"A user to grant it to.", IdOptions.REPEATABLE})
-    List<String> userIds;
+    @Mixin
+    AssignmentOptions pairs;
 
     @Override
     public void run() {
-        List<RoleId> granted = IdOptions.roles(roleIds);
-        List<UserId> to = IdOptions.users(userIds);
-        roles.assignments().grant(granted, to);
-        roles.out().assignments(granted, to);
+        List<RoleId> roleIds = pairs.roles();
+        List<UserId> userIds = pairs.users();
+        roles.assignments().grant(roleIds, userIds);
+        roles.out().assignments(roleIds, userIds);
     }
 }

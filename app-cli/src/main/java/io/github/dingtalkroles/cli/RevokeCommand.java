@@ -4,7 +4,7 @@ import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.UserId;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "revoke", mixinStandardHelpOptions = true,
@@ -15,19 +15,14 @@ final class RevokeCommand implements Runnable {
     @ParentCommand
     RolesCommand roles;
 
-    @Option(names = "--role-id", required = true, split = ",", paramLabel = "ID",
-            description = {"A role to revoke.", IdOptions.REPEATABLE})
-    List<Long> roleIds;
-
-    @Option(names = "--user-id", required = true, split = ",", paramLabel = "USER",
-            description = {"A user to revoke it from.", IdOptions.REPEATABLE})
-    List<String> userIds;
+    @Mixin
+    AssignmentOptions pairs;
 
     @Override
     public void run() {
-        List<RoleId> revoked = IdOptions.roles(roleIds);
-        List<UserId> from = IdOptions.users(userIds);
-        roles.assignments().revoke(revoked, from);
-        roles.out().assignments(revoked, from);
+        List<RoleId> roleIds = pairs.roles();
+        List<UserId> userIds = pairs.users();
+        roles.assignments().revoke(roleIds, userIds);
+        roles.out().assignments(roleIds, userIds);
     }
 }

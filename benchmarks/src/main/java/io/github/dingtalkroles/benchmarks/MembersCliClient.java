@@ -3,9 +3,6 @@ package io.github.dingtalkroles.benchmarks;
 import io.github.dingtalkroles.cli.RolesCli;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -29,18 +26,9 @@ public final class MembersCliClient {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             long nanos = System.nanoTime() - start;
             System.out.flush();
-            long heapPeak = 0;
-            long oldPeak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    heapPeak += pool.getPeakUsage().getUsed();
-                    if (pool.getName().contains("Old") || pool.getName().contains("Tenured")) {
-                        oldPeak = Math.max(oldPeak, pool.getPeakUsage().getUsed());
-                    }
-                }
-            }
+            long[] peaks = Stats.heapPeaks();
             results.printf("result nanos=%d outBytes=%d objects=%d heapPeak=%d oldPeak=%d maxHeap=%d%n", nanos,
-                    counted.bytes, counted.objects, heapPeak, oldPeak, Runtime.getRuntime().maxMemory());
+                    counted.bytes, counted.objects, peaks[0], peaks[1], Runtime.getRuntime().maxMemory());
             results.flush();
         }, "members-client-result"));
         RolesCli.main(args); // exits the JVM with the command's exit code
