@@ -144,6 +144,11 @@ class DingTalkBackendCliTest {
         assertThat(builtIn.exitCode()).isEqualTo(4);
         assertThat(withMembers.exitCode()).isEqualTo(4);
         assertThat(notMember.exitCode()).isEqualTo(4);
+        JsonNode error = JSON.readTree(cli.json("grant", "--role-id", "" + role, "--user-id", "nobody").err()).get("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(error.get("errcode").asLong()).as("the part-way failure's errcode").isEqualTo(33012);
+        assertThat(error.get("requestId").asText()).isNotBlank();
+        assertThat(error.get("message").asText()).startsWith("grant applied 0 of 1 (role, user) pairs, then failed: ");
     }
 
     @Test

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -206,6 +209,29 @@ class MembershipCliTest {
                 belongs to the Default group and cannot be granted or revoked"}}
                 """));
         assertThat(memberIds(recruiter)).as("the local store applies a grant entirely or not at all").isEmpty();
+    }
+
+    @Test
+    void aGrantOnACorruptStoreExitsWithOneAndKeepsTheFile() throws Exception {
+        Files.writeString(store, "{ torn");
+
+        Cli.Result result = cli.run("grant", "--role-id", "" + recruiter, "--user-id", "ann");
+
+        assertFails(result, 1, "grant applied 0 of 1 (role, user) pairs, then failed: the local store ");
+        assertThat(result.err()).contains("not valid JSON").contains("left as it is");
+        assertThat(Files.readString(store)).isEqualTo("{ torn");
+    }
+
+    @Test
+    void aGrantWaitingTooLongForTheStoresLockSaysHowToWaitLonger() throws Exception {
+        try (FileChannel channel = FileChannel.open(home.resolve("directory.json.lock"), StandardOpenOption.WRITE);
+                FileLock held = channel.lock()) {
+            Cli.Result result = cli.env("ROLES_STORE_LOCK_SECONDS", "1")
+                    .run("grant", "--role-id", "" + recruiter, "--user-id", "ann");
+
+            assertFails(result, 1, "grant applied 0 of 1 (role, user) pairs, then failed: the local store ");
+            assertThat(result.err()).contains("is locked").contains("(ROLES_STORE_LOCK_SECONDS sets how long to wait");
+        }
     }
 
     @Test
