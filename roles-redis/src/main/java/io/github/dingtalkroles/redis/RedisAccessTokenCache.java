@@ -101,15 +101,16 @@ final class RedisAccessTokenCache implements AccessTokenCache {
             }
             RedisCommands<String, byte[]> redis = connection.sync();
             boolean locked;
+            long started = System.nanoTime();
             try {
                 Fetched stored = stored(redis, appKey);
                 if (stored != null) {
-                    link.worked();
+                    link.worked(started);
                     return stored;
                 }
                 locked = "OK".equals(redis.set(lockPrefix + appKey, bytes(owner),
                         SetArgs.Builder.nx().px(left.plus(LOCK_SLACK).toMillis())));
-                link.worked();
+                link.worked(started);
             } catch (RuntimeException e) {
                 link.failed(e);
                 return fetchAlone(fetch, deadline);
@@ -146,10 +147,11 @@ final class RedisAccessTokenCache implements AccessTokenCache {
             }
             LOG.debug("this instance fetches the access token of app {} for the cluster", appKey);
             Fetched fetched = fetch.fetch(remaining(deadline));
+            long started = System.nanoTime();
             try {
                 redis.set(tokenPrefix + appKey, bytes(fetched.token().reveal()),
                         SetArgs.Builder.px(Math.max(1, fetched.lifetime().toMillis())));
-                link.worked();
+                link.worked(started);
             } catch (RuntimeException e) {
                 link.failed(e); // the token is good: used here, fetched again by the others
             }

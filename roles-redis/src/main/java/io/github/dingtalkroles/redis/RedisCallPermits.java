@@ -6,6 +6,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.dingtalkroles.dingtalk.CallPermits;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -17,7 +18,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@link CallPermits} from one Bucket4j token bucket per app key and endpoint, kept in Redis and shared by every
  * instance ({@code <prefix>rate:<app key>:<endpoint>}): {@code rate} permits a second, at most {@code burst} at
  * once. A permit that needs a wait is reserved in Redis at once and waited for here, so the instances' calls are
- * spaced as one client's would be; a wait longer than the caller's time left reserves nothing.
+ * spaced as one client's would be; a wait longer than the caller's time left reserves nothing. The threads of one
+ * instance reach a bucket through Bucket4j's batching optimisation: their concurrent requests travel as one.
  *
  * <p>While Redis is unavailable each instance takes its permits from a local bucket of the same shape at its
  * share of the rate (rate / instances, burst / instances, each at least 1), so that the cluster stays within the
@@ -61,9 +63,10 @@ final class RedisCallPermits implements CallPermits {
         StatefulRedisConnection<String, byte[]> connection = link.connection(timeLeft);
         if (connection != null) {
             BucketProxy bucket = sharedBucket(connection, key);
+            long started = System.nanoTime();
             try {
                 boolean granted = take(bucket, timeLeft);
-                link.worked();
+                link.worked(started);
                 return granted;
             } catch (InterruptedException e) {
                 throw e;
@@ -98,7 +101,10 @@ final class RedisCallPermits implements CallPermits {
                 }
             }
         }
-        return sharedBuckets.computeIfAbsent(key, k -> proxies.builder().build(k, () -> shared));
+        // batching: the concurrent requests of this instance's threads for one bucket go to Redis as one, so the
+        // instances contend for a bucket's compare-and-swap, not every thread of every instance
+        return sharedBuckets.computeIfAbsent(key, k -> proxies.builder().withOptimization(Optimizations.batching())
+                .build(k, () -> shared));
     }
 
     @Override

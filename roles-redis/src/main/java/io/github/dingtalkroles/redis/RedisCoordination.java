@@ -53,7 +53,7 @@ public final class RedisCoordination implements AutoCloseable {
     static final int DEFAULT_CALLS_PER_SECOND = 20;
     static final int DEFAULT_BURST = 1;
     static final String DEFAULT_KEY_PREFIX = "dingtalk-roles:";
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(500);
 
     private final RedisLink link;
@@ -128,7 +128,7 @@ public final class RedisCoordination implements AutoCloseable {
      *   <tr><td>{@link #burst}</td><td>1: calls evenly spaced</td></tr>
      *   <tr><td>{@link #instances}</td><td>1</td></tr>
      *   <tr><td>{@link #keyPrefix}</td><td>{@code dingtalk-roles:}</td></tr>
-     *   <tr><td>{@link #connectTimeout}</td><td>2 s</td></tr>
+     *   <tr><td>{@link #connectTimeout}</td><td>5 s</td></tr>
      *   <tr><td>{@link #commandTimeout}</td><td>500 ms</td></tr>
      *   <tr><td>{@link #metrics}</td><td>none recorded</td></tr>
      * </table>
@@ -205,8 +205,8 @@ public final class RedisCoordination implements AutoCloseable {
         }
 
         /**
-         * How long to wait for a connection to Redis (default 2 s); a call waits for the first connection at most
-         * its own time left.
+         * How long to wait for a connection to Redis, its handshake included (default 5 s); a call waits for the
+         * first connection at most its own time left.
          *
          * @param timeout a positive duration
          * @return this builder

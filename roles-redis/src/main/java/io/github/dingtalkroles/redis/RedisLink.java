@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Connects in the background at once; a caller waits for the first connection at most its own time left
- *       (and the connect timeout). After a connection was made, Lettuce reconnects by itself (every 50 ms to 1 s)
+ *       (Lettuce gives up a connection attempt after the connect timeout). After a connection was made, Lettuce reconnects by itself (every 50 ms to 1 s)
  *       and rejects commands at once while it is disconnected, so a dead Redis costs a call nothing; a command
  *       that gets no answer fails after the command timeout.</li>
  *   <li>An <b>outage</b> starts with the first failure: one WARN line (the URI redacted, no secret), the
@@ -68,7 +68,9 @@ final class RedisLink implements AutoCloseable {
         this.shownUri = RedisUris.redacted(rawUri.strip());
         this.password = RedisUris.password(rawUri.strip());
         this.uri = RedisUris.parse(rawUri);
-        this.uri.setTimeout(commandTimeout);
+        // the connection's handshake (HELLO, AUTH, CLIENT SETINFO) gets the connect timeout: a cold JVM under load
+        // may take longer than one command may; commands get the command timeout (TimeoutOptions below)
+        this.uri.setTimeout(connectTimeout);
         this.connectTimeout = connectTimeout;
         this.metrics = metrics;
         this.fallbackDescription = fallbackDescription;
@@ -106,6 +108,7 @@ final class RedisLink implements AutoCloseable {
             return Optional.empty();
         }
         T result;
+        long started = System.nanoTime();
         try {
             result = command.apply(usable);
         } catch (RuntimeException e) {
@@ -113,7 +116,7 @@ final class RedisLink implements AutoCloseable {
             fallback(use);
             return Optional.empty();
         }
-        worked();
+        worked(started);
         return Optional.ofNullable(result);
     }
 
@@ -136,7 +139,8 @@ final class RedisLink implements AutoCloseable {
             }
             attempt = connecting;
         }
-        long waitNanos = Math.min(timeLeft.toNanos(), connectTimeout.toNanos());
+        // Lettuce ends a connection attempt after the connect timeout; a cold JVM may take longer to get there
+        long waitNanos = timeLeft.toNanos();
         try {
             StatefulRedisConnection<String, byte[]> made = attempt.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
             synchronized (lock) {
@@ -174,9 +178,12 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
-    /** A command worked: ends an outage if one is going on. */
-    void worked() {
-        if (down.compareAndSet(true, false)) {
+    /**
+     * A command sent at {@code startedNanos} ({@link System#nanoTime()}) worked: ends an outage if one is going on
+     * and began before it was sent (a command sent before the outage and answered late proves nothing).
+     */
+    void worked(long startedNanos) {
+        if (down.get() && startedNanos - outageStartNanos > 0 && down.compareAndSet(true, false)) {
             LOG.info("Redis at {} is available again after {} s: the cluster-wide rate limit and token cache resume",
                     shownUri, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - outageStartNanos));
         }
@@ -201,8 +208,16 @@ final class RedisLink implements AutoCloseable {
         if (cause == null) {
             return "no answer";
         }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + RedisUris.redact(message, password));
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return text(cause) + (root == cause ? "" : ", caused by " + text(root));
+    }
+
+    private String text(Throwable failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + RedisUris.redact(message, password));
     }
 
     @Override
