@@ -62,22 +62,25 @@ public final class ClusterQuotaBenchmark {
         Process redis = startRedis();
         try {
             String redisUri = "redis://127.0.0.1:" + redisPort;
-            run("Redis, 19 calls/s shared", redisUri, 19, seconds);
-            run("Redis, 17 calls/s shared", redisUri, 17, seconds);
-            run("no Redis: each process 20 calls/s (baseline)", "none", 20, seconds);
+            // a bucket keeps the settings it was made with until it expires: each run has keys of its own
+            run("Redis, 19 calls/s shared", redisUri, 19, seconds, "bench-19:");
+            run("Redis, 17 calls/s shared", redisUri, 17, seconds, "bench-17:");
+            run("no Redis: each process 20 calls/s (baseline)", "none", 20, seconds, "-");
         } finally {
             redis.destroyForcibly();
             redis.waitFor();
         }
         System.out.println();
-        System.out.println("(\"quota used\": calls the emulator served, not throttled, per second, over its " + QUOTA
-                + " calls/s; \"vs the quota\": calls sent per second, retries of throttled calls included, over "
-                + QUOTA + ")");
+        System.out.println("(per second of the run, from GO until the last process is done; \"quota used\": calls the"
+                + " emulator served, not throttled, per second, over its " + QUOTA + " calls/s; \"vs the quota\": calls"
+                + " sent per second, retries of throttled calls included, over " + QUOTA + "; /gettoken: during the"
+                + " run, after each process's first call)");
     }
 
     private static int redisPort;
 
-    private static void run(String label, String redisUri, int rate, int seconds) throws Exception {
+    private static void run(String label, String redisUri, int rate, int seconds, String keyPrefix)
+            throws Exception {
         try (DingTalkEmulator emulator = DingTalkEmulator.builder().directory(InMemoryRoleDirectory.create())
                 .appCredentials(APP_KEY, APP_SECRET).qpsLimitPerApp(QUOTA).workerThreads(INSTANCES * THREADS)
                 .start()) {
@@ -86,22 +89,24 @@ public final class ClusterQuotaBenchmark {
                 for (int i = 0; i < INSTANCES; i++) {
                     children.add(ChildJvm.start(List.of("-Xmx256m"), Map.of("DINGTALK_APP_SECRET", APP_SECRET),
                             ClusterQuotaBenchmark.class, "instance", emulator.baseUrl(), redisUri,
-                            Integer.toString(rate), Integer.toString(seconds)));
+                            Integer.toString(rate), Integer.toString(seconds), keyPrefix));
                 }
                 for (ChildJvm child : children) {
                     child.await("READY");
                 }
                 Thread.sleep(2000); // the warm-up calls' second has passed
                 emulator.resetRequestCounts();
+                long start = System.nanoTime();
                 children.forEach(child -> child.send("GO"));
                 long failures = 0;
                 for (ChildJvm child : children) {
                     failures += Long.parseLong(child.await("FAILED"));
                 }
+                double elapsed = (System.nanoTime() - start) / 1e9; // the calls in flight at the end included
                 long sent = emulator.requestCount(EmulatorOperation.LIST_ROLES);
                 long throttled = emulator.throttledCount(EmulatorOperation.LIST_ROLES);
-                double sentPerSecond = (double) sent / seconds;
-                double servedPerSecond = (double) (sent - throttled) / seconds;
+                double sentPerSecond = sent / elapsed;
+                double servedPerSecond = (sent - throttled) / elapsed;
                 System.out.printf("| %s | %.1f | %.2fx | %.1f | %.0f %% | %d (%.1f %%) | %d | %d |%n", label,
                         sentPerSecond, sentPerSecond / QUOTA, servedPerSecond, 100 * servedPerSecond / QUOTA,
                         throttled, sent == 0 ? 0 : 100.0 * throttled / sent, failures,
@@ -141,13 +146,15 @@ public final class ClusterQuotaBenchmark {
             String redisUri = args[2];
             int rate = Integer.parseInt(args[3]);
             long seconds = Long.parseLong(args[4]);
+            String keyPrefix = args[5];
             DingTalkRoleDirectory.Builder builder = DingTalkRoleDirectory.builder().baseUrl(baseUrl)
                     .appCredentials(APP_KEY, AppSecret.of(System.getenv("DINGTALK_APP_SECRET")));
             RedisCoordination redis = null;
             if (redisUri.equals("none")) {
                 builder.rateLimit(rate);
             } else {
-                redis = RedisCoordination.builder(redisUri).callsPerSecond(rate).instances(INSTANCES).build();
+                redis = RedisCoordination.builder(redisUri).callsPerSecond(rate).instances(INSTANCES)
+                        .keyPrefix(keyPrefix).build();
                 builder.callPermits(redis.callPermits()).tokenCache(redis.tokenCache());
             }
             try (DingTalkRoleDirectory directory = builder.build()) {

@@ -223,14 +223,7 @@ final class RedisLink implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        CompletableFuture<StatefulRedisConnection<String, byte[]>> attempt;
-        synchronized (lock) {
-            attempt = connecting;
-        }
-        if (attempt != null) {
-            attempt.thenAccept(StatefulRedisConnection::closeAsync);
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2)); // closes its connections
         resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 

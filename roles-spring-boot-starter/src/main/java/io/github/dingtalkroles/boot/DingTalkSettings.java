@@ -103,7 +103,8 @@ final class DingTalkSettings {
         return checked(BACKOFF, builder::build);
     }
 
-    private static <T> void set(String property, T value, Consumer<T> setter) {
+    /** Hands {@code value}, if set, to {@code setter}; a value it refuses fails naming {@code property}. */
+    static <T> void set(String property, T value, Consumer<T> setter) {
         if (value != null) {
             checked(property, () -> {
                 setter.accept(value);
@@ -112,7 +113,8 @@ final class DingTalkSettings {
         }
     }
 
-    private static <T> T checked(String property, Supplier<T> step) {
+    /** Runs {@code step}; an argument or state it refuses fails naming {@code property}. */
+    static <T> T checked(String property, Supplier<T> step) {
         try {
             return step.get();
         } catch (IllegalArgumentException | IllegalStateException e) {

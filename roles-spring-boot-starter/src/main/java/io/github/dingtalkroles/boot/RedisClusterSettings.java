@@ -2,7 +2,6 @@ package io.github.dingtalkroles.boot;
 
 import io.github.dingtalkroles.dingtalk.DingTalkMetrics;
 import io.github.dingtalkroles.redis.RedisCoordination;
-import java.util.function.Consumer;
 
 /**
  * Hands the {@code dingtalk.roles.cluster.*} properties to roles-redis's builder. Loaded only when roles-redis is
@@ -25,28 +24,12 @@ final class RedisClusterSettings {
      * @throws InvalidRolesPropertyException if a value is refused
      */
     static RedisCoordination coordination(DingTalkRolesProperties.Cluster cluster, DingTalkMetrics metrics) {
-        RedisCoordination.Builder builder = checked(REDIS_URI, () -> RedisCoordination.builder(cluster.redisUri()));
-        set(RATE, cluster.rate(), builder::callsPerSecond);
-        set(BURST, cluster.burst(), builder::burst);
-        set(INSTANCES, cluster.instances(), builder::instances);
-        set(KEY_PREFIX, cluster.keyPrefix(), builder::keyPrefix);
+        RedisCoordination.Builder builder = DingTalkSettings.checked(REDIS_URI,
+                () -> RedisCoordination.builder(cluster.redisUri()));
+        DingTalkSettings.set(RATE, cluster.rate(), builder::callsPerSecond);
+        DingTalkSettings.set(BURST, cluster.burst(), builder::burst);
+        DingTalkSettings.set(INSTANCES, cluster.instances(), builder::instances);
+        DingTalkSettings.set(KEY_PREFIX, cluster.keyPrefix(), builder::keyPrefix);
         return builder.metrics(metrics).build();
-    }
-
-    private static <T> void set(String property, T value, Consumer<T> setter) {
-        if (value != null) {
-            checked(property, () -> {
-                setter.accept(value);
-                return value;
-            });
-        }
-    }
-
-    private static <T> T checked(String property, java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidRolesPropertyException(property, e.getMessage());
-        }
     }
 }
