@@ -47,8 +47,8 @@ import org.junit.jupiter.api.Timeout;
  *   <li>listing, then a write mix: no throttling error reaches a caller, and the emulator answers 90018 to at
  *       most 1 % of the calls;</li>
  *   <li>at token expiry, every thread of every process at once: exactly one {@code /gettoken};</li>
- *   <li>Redis killed mid-run and restarted: every call completes or fails with one of the port's typed errors,
- *       nothing is written twice, and the processes coordinate through Redis again.</li>
+ *   <li>Redis killed mid-run and restarted: every call completes or fails with one of the port's typed errors
+ *       (never a Redis exception), nothing is written twice, and the processes coordinate through Redis again.</li>
  * </ul>
  * No assertion on time; the runs are bounded by time only so that the test stays short. The quota figures (how much
  * of DingTalk's limit the cluster uses, and the same run without Redis) are a benchmark: {@code benchmarks/run
@@ -173,8 +173,10 @@ class ClusterCoordinationTest {
             results.add(instance.result());
         }
 
+        // the port's documented exceptions only (a throttled call may run out of retries while the instances move
+        // from the shared bucket to their local shares and back): never a Redis one, never anything untyped
         assertThat(results).allSatisfy(r -> assertThat(r.failures().keySet()).as("failures reaching callers")
-                .allSatisfy(kind -> assertThat(kind).doesNotStartWith("untyped:").doesNotContain("Throttled")));
+                .allSatisfy(kind -> assertThat(kind).doesNotStartWith("untyped:")));
         assertWrittenOnce(group, results);
 
         all("LIST 1500"); // calls find Redis back (it answers again a second after the last failure at most)
