@@ -49,7 +49,6 @@ final class RedisLink implements AutoCloseable {
     private final String shownUri;
     private final String password;
     private final RedisURI uri;
-    private final Duration connectTimeout;
     private final ClientResources resources;
     private final RedisClient client;
     private final DingTalkMetrics metrics;
@@ -71,7 +70,6 @@ final class RedisLink implements AutoCloseable {
         // the connection's handshake (HELLO, AUTH, CLIENT SETINFO) gets the connect timeout: a cold JVM under load
         // may take longer than one command may; commands get the command timeout (TimeoutOptions below)
         this.uri.setTimeout(connectTimeout);
-        this.connectTimeout = connectTimeout;
         this.metrics = metrics;
         this.fallbackDescription = fallbackDescription;
         this.resources = ClientResources.builder()
