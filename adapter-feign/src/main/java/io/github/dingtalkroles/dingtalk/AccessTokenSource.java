@@ -7,6 +7,7 @@ import feign.Client;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a {@link DingTalkRoleDirectory} gets the access token that each call carries.
@@ -14,7 +15,8 @@ import java.util.Objects;
  * <p>Two sources come with the library: {@link #fixed(AccessToken)}, for a token you manage yourself,
  * and {@link #appCredentials(String, AppSecret)}, which obtains tokens from DingTalk's
  * {@code GET /gettoken} with an internal app's key and secret, caches each for its lifetime and
- * renews it once for all threads. You may implement your own (e.g. over a company token service).
+ * renews it once for all threads (in an {@link AccessTokenCache}: in-process, or shared by many instances). You may
+ * implement your own (e.g. over a company token service).
  *
  * <p>Implementations must be safe for concurrent use: a directory calls them from every thread that
  * uses it.
@@ -59,6 +61,17 @@ public interface AccessTokenSource {
     void invalidate(AccessToken rejected);
 
     /**
+     * The app whose tokens this source offers, if it knows: the directory asks its {@link CallPermits} for
+     * permits under this app key (or under {@code "-"} when it is empty). The default is empty; the
+     * app-credentials source names its app key.
+     *
+     * @return the app key, or empty
+     */
+    default Optional<String> appKey() {
+        return Optional.empty();
+    }
+
+    /**
      * A source that always offers {@code token} and cannot renew it: once DingTalk refuses it, calls
      * fail with {@link NotAuthorizedException}.
      *
@@ -99,12 +112,14 @@ public interface AccessTokenSource {
      * Builds an {@link AccessTokenSource} over DingTalk's {@code GET /gettoken?appkey=..&appsecret=..}.
      * The source caches each token for DingTalk's {@code expires_in} minus {@link #refreshMargin} (but
      * at least {@link #minimumLifetime}, also when {@code expires_in} is missing or 0); when the token
-     * is due, exactly one thread fetches the next one while the others wait for it.
+     * is due, exactly one thread fetches the next one while the others wait for it. The tokens are kept in
+     * an {@link AccessTokenCache}: the source's own in-process one, or one shared by many instances
+     * ({@link #cache}), for one fetch per token lifetime in the whole cluster.
      *
      * <p>Defaults: base URL {@code https://oapi.dingtalk.com}, its own Apache HttpClient 5 (as
      * {@link DingTalkRoleDirectory.Builder#feignClient} describes), connect timeout 5 s, read timeout 10 s
      * (a fetch also ends with the deadline of the operation that needs the token), refresh margin 5 min,
-     * minimum lifetime 60 s, no traffic logging.
+     * minimum lifetime 60 s, no traffic logging, an in-process cache of its own.
      *
      * <p>Not thread-safe; the source it builds is.
      */
@@ -119,6 +134,7 @@ public interface AccessTokenSource {
         private Duration minimumLifetime = AppCredentialsTokenSource.DEFAULT_MINIMUM_LIFETIME;
         private boolean logHttpTraffic;
         private DingTalkMetrics metrics = DingTalkMetrics.NONE;
+        private AccessTokenCache cache;
 
         AppCredentialsBuilder(String appKey, AppSecret appSecret) {
             Objects.requireNonNull(appKey, "appKey");
@@ -222,6 +238,19 @@ public interface AccessTokenSource {
         }
 
         /**
+         * Where to keep the tokens (default: a new {@link AccessTokenCache#inProcess()} cache of this source's
+         * own). Pass one cache shared by every instance of your platform, e.g. the Redis one of
+         * {@code roles-redis}, for one {@code /gettoken} per token lifetime in the whole cluster.
+         *
+         * @param cache the cache
+         * @return this builder
+         */
+        public AppCredentialsBuilder cache(AccessTokenCache cache) {
+            this.cache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
          * The source. Builds no connection yet; the first {@link AccessTokenSource#currentToken()}
          * fetches the first token.
          *
@@ -232,7 +261,7 @@ public interface AccessTokenSource {
                     : new feign.hc5.ApacheHttp5Client(DefaultHttpClient.create(connectTimeout, null));
             DingTalkHttp http = new DingTalkHttp(baseUrl, client, connectTimeout, readTimeout, logHttpTraffic, metrics);
             return new AppCredentialsTokenSource(http, appKey, appSecret, readTimeout.plus(connectTimeout),
-                    refreshMargin, minimumLifetime, System::nanoTime);
+                    refreshMargin, minimumLifetime, cache != null ? cache : AccessTokenCache.inProcess());
         }
     }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * What a {@link DingTalkRoleDirectory} reports about its work, for metrics: every HTTP call, retries,
- * throttling waits, token fetches and refusals, reconciliations of lost writes, and time spent queueing for
- * the client-side rate limit. {@link MicrometerDingTalkMetrics} records them in a Micrometer
+ * throttling waits, token fetches and refusals, reconciliations of lost writes, time spent queueing for
+ * the client-side rate limit, and outages of the store that coordinates many instances. {@link MicrometerDingTalkMetrics} records them in a Micrometer
  * {@code MeterRegistry}; the default, {@link #NONE}, records nothing.
  *
  * <p>Every argument is from a small, fixed set (endpoint and operation names as DingTalk's paths end,
@@ -76,5 +76,22 @@ public interface DingTalkMetrics {
      * @param waited how long the call waited for its slot
      */
     default void rateLimitWait(String endpoint, Duration waited) {
+    }
+
+    /**
+     * The store that coordinates many instances of one app (Redis, for the {@code roles-redis} module's
+     * {@link CallPermits} and {@link AccessTokenCache}) became unavailable: calls go on with in-process fallbacks
+     * until it is back. Reported once per outage.
+     */
+    default void coordinationOutage() {
+    }
+
+    /**
+     * One call used an in-process fallback because the coordinating store was unavailable.
+     *
+     * @param use what fell back: {@code rate_limit} (a permit from the in-process share of the limit) or
+     *     {@code token} (a token looked up or fetched in this process only)
+     */
+    default void coordinationFallback(String use) {
     }
 }

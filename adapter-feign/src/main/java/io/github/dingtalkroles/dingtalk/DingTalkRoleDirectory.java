@@ -1,6 +1,5 @@
 package io.github.dingtalkroles.dingtalk;
 
-import dev.failsafe.RateLimiter;
 import io.github.dingtalkroles.domain.ManagementScope;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
@@ -78,7 +77,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  *       ({@link Builder#bulkConcurrency}, 8 calls at once by default), every call within the one rate
  *       limit; a failure reports exactly which (role, user) pairs were applied
  *       ({@link AssignmentFailedException}).</li>
- *   <li><b>Client-side rate limit</b> (20 calls/s by default), so that bulk listing stays under
+ *   <li><b>Client-side rate limit</b> (20 calls/s per endpoint by default, in-process; or shared by many instances
+ *       through {@link Builder#callPermits}), so that bulk listing stays under
  *       DingTalk's per-app limit.</li>
  *   <li><b>Secrets</b> never reach a log line or an exception message.</li>
  * </ul>
@@ -105,6 +105,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
     static final Duration DEFAULT_THROTTLING_WAIT = Duration.ofSeconds(1);
     static final int DEFAULT_CALLS_PER_SECOND = 20;
     static final int DEFAULT_BULK_CONCURRENCY = 8;
+    /** The app key that permits are asked for when the token source names no app. */
+    static final String UNNAMED_APP = "-";
 
     private final URI baseUrl;
     private final RoleCalls calls;
@@ -388,7 +390,9 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
      *   <tr><td>{@link #maxRetries}</td><td>3 (so 4 attempts)</td></tr>
      *   <tr><td>{@link #backoff}</td><td>200 ms, doubling per retry, ±20 % jitter</td></tr>
      *   <tr><td>{@link #throttlingWait}</td><td>1 s (or the server's {@code wait}, if longer)</td></tr>
-     *   <tr><td>{@link #rateLimit}</td><td>20 calls/s, smooth</td></tr>
+     *   <tr><td>{@link #rateLimit}</td><td>20 calls/s per endpoint, smooth, in-process</td></tr>
+     *   <tr><td>{@link #callPermits}</td><td>none: the in-process {@link #rateLimit}</td></tr>
+     *   <tr><td>{@link #tokenCache}</td><td>in-process, the app-credentials source's own</td></tr>
      *   <tr><td>{@link #bulkConcurrency}</td><td>8 calls at once</td></tr>
      *   <tr><td>{@link #logHttpTraffic}</td><td>off</td></tr>
      *   <tr><td>{@link #metrics}</td><td>none recorded</td></tr>
@@ -408,6 +412,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
         private Duration throttlingWait = DEFAULT_THROTTLING_WAIT;
         private int callsPerSecond = DEFAULT_CALLS_PER_SECOND;
         private boolean burstyRateLimit;
+        private CallPermits callPermits;
+        private AccessTokenCache tokenCache;
         private boolean logHttpTraffic;
         private DingTalkMetrics metrics = DingTalkMetrics.NONE;
         private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
@@ -585,8 +591,9 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
         }
 
         /**
-         * Limits this directory to {@code callsPerSecond} HTTP calls, evenly spaced (default 20, the
-         * standard edition's per-app limit). Calls wait for a slot, but never past their deadline.
+         * Limits this directory to {@code callsPerSecond} HTTP calls per endpoint, evenly spaced (default 20, the
+         * standard edition's per-app limit of each API). Calls wait for a slot, but never past their deadline.
+         * In-process: each directory limits itself. Replaces {@link #callPermits} set before.
          *
          * @param callsPerSecond 1 or more
          * @return this builder
@@ -596,8 +603,8 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
         }
 
         /**
-         * Limits this directory to {@code callsPerSecond} HTTP calls per one-second window, allowing
-         * bursts within the window.
+         * Limits this directory to {@code callsPerSecond} HTTP calls per endpoint and one-second window, allowing
+         * bursts within the window. In-process; replaces {@link #callPermits} set before.
          *
          * @param callsPerSecond 1 or more
          * @return this builder
@@ -613,6 +620,35 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
          */
         public Builder noRateLimit() {
             this.callsPerSecond = 0;
+            this.callPermits = null;
+            return this;
+        }
+
+        /**
+         * Takes the permit for each call from {@code permits} instead of the directory's own in-process limit,
+         * e.g. one shared by every instance of your platform through Redis ({@code roles-redis}), so that the
+         * instances together keep to DingTalk's per-app limits. Calls wait for a permit, but never past their
+         * deadline. Replaces {@link #rateLimit}, {@link #burstyRateLimit} and {@link #noRateLimit} set before.
+         *
+         * @param permits the permits; the directory never closes them
+         * @return this builder
+         */
+        public Builder callPermits(CallPermits permits) {
+            this.callPermits = Objects.requireNonNull(permits, "permits");
+            return this;
+        }
+
+        /**
+         * Where the token source that {@link #appCredentials} builds keeps its tokens (default: an
+         * {@link AccessTokenCache#inProcess()} cache of its own), e.g. one shared by every instance of your
+         * platform through Redis ({@code roles-redis}), for one {@code /gettoken} per token lifetime in the whole
+         * cluster. Has no effect on a {@link #tokenSource} or {@link #accessToken} given as such.
+         *
+         * @param cache the cache; the directory never closes it
+         * @return this builder
+         */
+        public Builder tokenCache(AccessTokenCache cache) {
+            this.tokenCache = Objects.requireNonNull(cache, "cache");
             return this;
         }
 
@@ -681,6 +717,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
             }
             this.callsPerSecond = callsPerSecond;
             this.burstyRateLimit = bursty;
+            this.callPermits = null;
             return this;
         }
 
@@ -707,13 +744,14 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
             AccessTokenSource tokens = tokenSource != null ? tokenSource
                     : new AppCredentialsTokenSource(http, appKey, appSecret, readTimeout.plus(connectTimeout),
                             AppCredentialsTokenSource.DEFAULT_REFRESH_MARGIN,
-                            AppCredentialsTokenSource.DEFAULT_MINIMUM_LIFETIME, System::nanoTime);
-            RateLimiter<Object> rateLimiter = callsPerSecond == 0 ? null
-                    : burstyRateLimit ? RateLimiter.burstyBuilder(callsPerSecond, Duration.ofSeconds(1)).build()
-                    : RateLimiter.smoothBuilder(callsPerSecond, Duration.ofSeconds(1)).build();
+                            AppCredentialsTokenSource.DEFAULT_MINIMUM_LIFETIME,
+                            tokenCache != null ? tokenCache : AccessTokenCache.inProcess());
+            CallPermits permits = callPermits != null ? callPermits
+                    : callsPerSecond == 0 ? null : new InProcessCallPermits(callsPerSecond, burstyRateLimit);
+            String permitsAppKey = tokens.appKey().orElse(UNNAMED_APP);
             Attempts attempts = new Attempts(maxRetries, backoff, throttlingWait, deadline, onRetryScheduled, metrics);
-            return new DingTalkRoleDirectory(baseUrl, new RoleCalls(http, tokens, rateLimiter), attempts, ownClient,
-                    metrics, Executors.newFixedThreadPool(bulkConcurrency, bulkThreads()));
+            return new DingTalkRoleDirectory(baseUrl, new RoleCalls(http, tokens, permits, permitsAppKey), attempts,
+                    ownClient, metrics, Executors.newFixedThreadPool(bulkConcurrency, bulkThreads()));
         }
     }
 }

@@ -21,6 +21,8 @@ import java.util.Objects;
  *   <tr><td>{@code dingtalk.roles.token.refusals}</td><td>counter</td><td></td></tr>
  *   <tr><td>{@code dingtalk.roles.reconciliations}</td><td>counter</td><td>{@code operation}, {@code result} ({@code found}, {@code absent})</td></tr>
  *   <tr><td>{@code dingtalk.roles.rate.limit.waits}</td><td>timer</td><td>{@code endpoint}</td></tr>
+ *   <tr><td>{@code dingtalk.roles.coordination.outages}</td><td>counter</td><td></td></tr>
+ *   <tr><td>{@code dingtalk.roles.coordination.fallbacks}</td><td>counter</td><td>{@code use} ({@code rate_limit}, {@code token})</td></tr>
  * </table>
  *
  * <p>Tag values come from small fixed sets (see {@link DingTalkMetrics}); no id, name or secret is ever
@@ -103,6 +105,23 @@ public final class MicrometerDingTalkMetrics implements DingTalkMetrics {
                 .tag("endpoint", endpoint)
                 .register(registry)
                 .record(waited);
+    }
+
+    @Override
+    public void coordinationOutage() {
+        Counter.builder("dingtalk.roles.coordination.outages")
+                .description("outages of the store (Redis) that coordinates the instances of one app")
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void coordinationFallback(String use) {
+        Counter.builder("dingtalk.roles.coordination.fallbacks")
+                .description("calls that used an in-process fallback while the coordinating store was unavailable")
+                .tag("use", use)
+                .register(registry)
+                .increment();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.dingtalkroles.dingtalk;
 
-import dev.failsafe.RateLimiter;
 import feign.Request;
 import io.github.dingtalkroles.domain.ManagementScope;
 import io.github.dingtalkroles.domain.Role;
@@ -44,17 +43,20 @@ final class RoleCalls {
     private final DingTalkApi api;
     private final AccessTokenInterceptor tokens;
     private final AccessTokenSource tokenSource;
-    private final RateLimiter<Object> rateLimiter;
+    private final CallPermits permits;
+    private final String appKey;
 
     /**
-     * @param rateLimiter the client-side limit, or {@code null} for none
+     * @param permits the client-side limit, or {@code null} for none
+     * @param appKey the app the permits are asked for
      */
-    RoleCalls(DingTalkHttp http, AccessTokenSource tokenSource, RateLimiter<Object> rateLimiter) {
+    RoleCalls(DingTalkHttp http, AccessTokenSource tokenSource, CallPermits permits, String appKey) {
         this.http = http;
         this.tokenSource = tokenSource;
         this.tokens = new AccessTokenInterceptor(tokenSource);
         this.api = http.roleApi(tokens);
-        this.rateLimiter = rateLimiter;
+        this.permits = permits;
+        this.appKey = appKey;
     }
 
     RoleGroupId addRoleGroup(RoleGroupName name, Deadline deadline) {
@@ -292,18 +294,22 @@ final class RoleCalls {
     }
 
     private void takeRateLimitSlot(String operation, Deadline deadline) {
-        if (rateLimiter == null) {
+        if (permits == null) {
             return;
         }
         boolean granted;
         long start = System.nanoTime();
         try {
-            granted = rateLimiter.tryAcquirePermit(deadline.remaining());
+            granted = permits.acquire(appKey, operation, deadline.remaining());
             http.metrics().rateLimitWait(operation, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AttemptFailed.giveUp(new UnavailableException(operation + " was interrupted while waiting for"
                     + " the client-side rate limit", false, false, BackendDiagnostics.NONE, null));
+        } catch (RuntimeException e) {
+            throw AttemptFailed.giveUp(new UnavailableException(operation + " was not sent: the client-side rate"
+                    + " limit (" + permits.getClass().getName() + ") failed", false, false, BackendDiagnostics.NONE,
+                    RedactedCause.of(e)));
         }
         if (!granted) {
             throw AttemptFailed.giveUp(new ThrottledException(operation + " was not sent: the client-side rate limit"

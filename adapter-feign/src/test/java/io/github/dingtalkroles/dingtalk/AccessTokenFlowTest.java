@@ -307,7 +307,7 @@ class AccessTokenFlowTest {
                 new ApacheHttp5Client(DefaultHttpClient.create(Duration.ofSeconds(2), null)), Duration.ofSeconds(2),
                 Duration.ofSeconds(2), false, DingTalkMetrics.NONE);
         return new AppCredentialsTokenSource(http, "key", SECRET, Duration.ofSeconds(4),
-                Duration.ofMinutes(5), Duration.ofSeconds(60), nanos::get);
+                Duration.ofMinutes(5), Duration.ofSeconds(60), new InProcessAccessTokenCache(nanos::get));
     }
 
     private static ResponseDefinitionBuilder token(String value, int expiresIn) {

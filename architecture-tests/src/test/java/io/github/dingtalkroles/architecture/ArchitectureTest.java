@@ -24,8 +24,8 @@ class ArchitectureTest {
     @Test
     void importsEveryModuleItGuards() {
         assertThat(project.stream().map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0]))
-                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "emulator", "guice", "boot",
-                        "cli")
+                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "redis", "emulator", "guice",
+                        "boot", "cli")
                 .doesNotContain("archfixtures", "architecture");
     }
 
@@ -62,5 +62,7 @@ class ArchitectureTest {
         ArchitectureRules.technologyConfinedTo(ROOT, "picocli..", "cli").check(project);
         ArchitectureRules.technologyConfinedTo(ROOT, "org.springframework..", "boot").check(project);
         ArchitectureRules.technologyConfinedTo(ROOT, "org.apache.hc..", "dingtalk").check(project);
+        ArchitectureRules.technologyConfinedTo(ROOT, "io.lettuce..", "redis").check(project);
+        ArchitectureRules.technologyConfinedTo(ROOT, "io.github.bucket4j..", "redis").check(project);
     }
 }

@@ -56,6 +56,17 @@ class RulesBiteTest {
     }
 
     @Test
+    void theRedisOnDingTalkExceptionCoversNoOtherAdapterAndGoesOneWayOnly() {
+        assertThatThrownBy(() -> ArchitectureRules.adaptersDoNotDependOnEachOther(VIOLATIONS).check(fixtures(VIOLATIONS)))
+                .hasMessageContaining("LimitsOverMemory");
+
+        String reversed = FIXTURES + "reversed";
+        assertThatThrownBy(() -> ArchitectureRules.adaptersDoNotDependOnEachOther(reversed).check(fixtures(reversed)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ClientOverLimits");
+    }
+
+    @Test
     void theLocalFileOnInMemoryExceptionCoversNoOtherAdapterAndGoesOneWayOnly() {
         ArchRule rule = ArchitectureRules.adaptersDoNotDependOnEachOther(VIOLATIONS);
         assertThatThrownBy(() -> rule.check(fixtures(VIOLATIONS)))

@@ -25,6 +25,12 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code jvmOptions}; stderr goes to ours, stdout is read by the caller. */
     static ChildJvm start(List<String> jvmOptions, Class<?> mainClass, String... args) {
+        return start(jvmOptions, java.util.Map.of(), mainClass, args);
+    }
+
+    /** As {@link #start(List, Class, String...)}, with {@code environment} added to the child's. */
+    static ChildJvm start(List<String> jvmOptions, java.util.Map<String, String> environment, Class<?> mainClass,
+            String... args) {
         List<String> command = new ArrayList<>();
         command.add(javaBin());
         command.addAll(jvmOptions);
@@ -34,7 +40,19 @@ final class ChildJvm implements AutoCloseable {
         command.add(mainClass.getName());
         command.addAll(List.of(args));
         try {
-            return new ChildJvm(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().putAll(environment);
+            return new ChildJvm(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes one line to the child's stdin. */
+    void send(String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

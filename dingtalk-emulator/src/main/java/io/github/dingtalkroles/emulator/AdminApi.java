@@ -23,7 +23,8 @@ import java.util.Optional;
  *       {@link EmulatorFault.Kind} name), {@code times} (default 1) and, for {@code DELAY},
  *       {@code delayMillis}; as a JSON body.</li>
  *   <li>{@code GET /__emulator/faults}: how many strikes are pending. {@code DELETE}: forget them.</li>
- *   <li>{@code GET /__emulator/requests}: requests received per endpoint. {@code DELETE}: reset.</li>
+ *   <li>{@code GET /__emulator/requests}: requests received per endpoint ({@code requests}), and how many of
+ *       them the QPS limit answered with errcode 90018 ({@code throttled}). {@code DELETE}: reset both.</li>
  * </ul>
  *
  * Answers are JSON with {@code errcode} 0; bad input answers HTTP 400 with errcode 400002.
@@ -178,6 +179,10 @@ final class AdminApi {
         ObjectNode requests = body.putObject("requests");
         for (Map.Entry<EmulatorOperation, Long> entry : counts.snapshot().entrySet()) {
             requests.put(entry.getKey().name(), entry.getValue());
+        }
+        ObjectNode throttled = body.putObject("throttled");
+        for (Map.Entry<EmulatorOperation, Long> entry : counts.throttledSnapshot().entrySet()) {
+            throttled.put(entry.getKey().name(), entry.getValue());
         }
         return HttpAnswer.json(body, requestId);
     }

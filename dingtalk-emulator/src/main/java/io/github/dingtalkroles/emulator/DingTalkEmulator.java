@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
  *     emulator.faults().next(EmulatorOperation.ADD_ROLE, EmulatorFault.COMMIT_THEN_BUSY, 1);
  *     ...
  *     assertThat(emulator.requestCount(EmulatorOperation.GETTOKEN)).isEqualTo(1);
+ *     assertThat(emulator.throttledCount(EmulatorOperation.LIST_ROLES)).isZero(); // errcode 90018 answers
  * }
  * }</pre>
  *
@@ -132,7 +133,19 @@ public final class DingTalkEmulator implements AutoCloseable {
         return counts.get(Objects.requireNonNull(operation, "operation"));
     }
 
-    /** Sets every request count back to 0. */
+    /**
+     * How many requests of {@code operation} the per-app QPS limit ({@link Builder#qpsLimitPerApp(int)}) answered
+     * with errcode 90018 since the start (or the last {@link #resetRequestCounts()}). Each of them is also in
+     * {@link #requestCount}; faults queued as {@link EmulatorFault.Kind#THROTTLED} are not counted here.
+     *
+     * @param operation the endpoint whose throttled requests are counted
+     * @return the number of its requests refused by the QPS limit, zero or more
+     */
+    public long throttledCount(EmulatorOperation operation) {
+        return counts.throttledCount(Objects.requireNonNull(operation, "operation"));
+    }
+
+    /** Sets every request count, and every {@linkplain #throttledCount throttled count}, back to 0. */
     public void resetRequestCounts() {
         counts.reset();
     }

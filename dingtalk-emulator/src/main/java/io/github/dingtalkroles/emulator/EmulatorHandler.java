@@ -245,6 +245,7 @@ final class EmulatorHandler implements HttpHandler {
 
     private void throttle(String app, EmulatorOperation operation) throws WireException {
         if (qpsLimiter != null && !qpsLimiter.tryAcquire(app, operation)) {
+            counts.throttled(operation);
             throw WireError.THROTTLED.toException();
         }
     }

@@ -196,6 +196,7 @@ class AdminApiTest {
             assertThat(cleared.json().get("pending").asInt()).isZero();
             assertThat(counts.json().get("requests").get("LIST_ROLES").asLong()).isEqualTo(2);
             assertThat(counts.json().get("requests").get("GETTOKEN").asLong()).isZero();
+            assertThat(counts.json().get("throttled").get("LIST_ROLES").asLong()).isZero();
             assertThat(reset.json().get("requests").get("LIST_ROLES").asLong()).isZero();
             assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isZero();
         }

@@ -41,6 +41,22 @@ class QpsLimitTest {
     }
 
     @Test
+    void countsThe90018AnswersOfTheLimitPerEndpointButNotInjectedThrottlingFaults() {
+        String token = client.token("app-a", "secret-a");
+        for (int i = 0; i < 5; i++) {
+            client.postForm(LIST, token, fields());
+        }
+        emulator.faults().next(EmulatorOperation.GET_ROLE_GROUP, EmulatorFault.THROTTLED, 1);
+        client.postForm(GET_GROUP, token, fields("group_id", InMemoryRoleDirectory.DEFAULT_GROUP_ID));
+
+        assertThat(emulator.throttledCount(EmulatorOperation.LIST_ROLES)).isEqualTo(3);
+        assertThat(emulator.requestCount(EmulatorOperation.LIST_ROLES)).isEqualTo(5);
+        assertThat(emulator.throttledCount(EmulatorOperation.GET_ROLE_GROUP)).isZero();
+        emulator.resetRequestCounts();
+        assertThat(emulator.throttledCount(EmulatorOperation.LIST_ROLES)).isZero();
+    }
+
+    @Test
     void theLimitIsPerAppAndPerApi() {
         String a = client.token("app-a", "secret-a");
         String b = client.token("app-b", "secret-b");

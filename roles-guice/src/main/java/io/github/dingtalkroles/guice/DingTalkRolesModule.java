@@ -3,6 +3,8 @@ package io.github.dingtalkroles.guice;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.OptionalBinder;
+import io.github.dingtalkroles.dingtalk.AccessTokenCache;
+import io.github.dingtalkroles.dingtalk.CallPermits;
 import io.github.dingtalkroles.dingtalk.DingTalkMetrics;
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
 import io.github.dingtalkroles.port.RoleDirectory;
@@ -27,6 +29,11 @@ import java.util.Optional;
  * <p>Metrics: bind {@link DingTalkMetrics} in any module of the injector, e.g.
  * {@code bind(DingTalkMetrics.class).toInstance(MicrometerDingTalkMetrics.of(meterRegistry))}, and the
  * directory records its meters there; unbound, it records nothing (or what the builder was given).
+ *
+ * <p>Many instances, one app: bind {@link CallPermits} and {@link AccessTokenCache} in any module of the injector
+ * (install {@code RedisCoordinationModule} for the Redis ones of roles-redis) and the directory takes its call
+ * permits there and keeps the tokens of its {@code appCredentials} there; unbound, it limits itself and keeps its
+ * own token.
  *
  * <p>In tests, replace the backend without touching the rest of the platform's modules:
  * {@code Modules.override(platformModules).with(new InMemoryRolesModule())}.
@@ -55,12 +62,17 @@ public final class DingTalkRolesModule extends AbstractModule {
     protected void configure() {
         bind(RoleDirectory.class).to(DingTalkRoleDirectory.class);
         OptionalBinder.newOptionalBinder(binder(), DingTalkMetrics.class);
+        OptionalBinder.newOptionalBinder(binder(), CallPermits.class);
+        OptionalBinder.newOptionalBinder(binder(), AccessTokenCache.class);
     }
 
     @Provides
     @Singleton
-    DingTalkRoleDirectory dingTalkRoleDirectory(Optional<DingTalkMetrics> metrics) {
+    DingTalkRoleDirectory dingTalkRoleDirectory(Optional<DingTalkMetrics> metrics, Optional<CallPermits> permits,
+            Optional<AccessTokenCache> tokenCache) {
         metrics.ifPresent(builder::metrics);
+        permits.ifPresent(builder::callPermits);
+        tokenCache.ifPresent(builder::tokenCache);
         return builder.build();
     }
 }

@@ -1,7 +1,9 @@
 package io.github.dingtalkroles.boot;
 
 import io.github.dingtalkroles.boot.DingTalkRolesProperties.Backend;
+import io.github.dingtalkroles.dingtalk.AccessTokenCache;
 import io.github.dingtalkroles.dingtalk.AccessTokenSource;
+import io.github.dingtalkroles.dingtalk.CallPermits;
 import io.github.dingtalkroles.dingtalk.DingTalkMetrics;
 import io.github.dingtalkroles.dingtalk.MicrometerDingTalkMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +15,8 @@ import io.github.dingtalkroles.port.RoleDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +32,11 @@ import org.springframework.context.annotation.Lazy;
  *   <li>{@code dingtalk.roles.backend=in-memory}: an {@link InMemoryRoleDirectory}, filled by the
  *       application's {@link InMemoryRolesSeed} beans.</li>
  * </ul>
+ * With {@code dingtalk.roles.cluster.redis-uri} set and roles-redis on the class path, the directory takes its call
+ * permits from a rate limit shared through Redis and its token source keeps its tokens there
+ * ({@link DingTalkRolesProperties.Cluster}): {@link CallPermits} and {@link AccessTokenCache} beans over one
+ * {@code RedisCoordination} bean, closed with the context after the directory. Without roles-redis, that property
+ * stops the start with a message saying what to add.
  * With Micrometer and a {@code MeterRegistry} bean (Actuator brings both), the directory and its token source
  * record their meters ({@code dingtalk.roles.*}, see the adapter's README) in that registry, through a
  * {@link DingTalkMetrics} bean the application may replace.
@@ -56,14 +65,59 @@ public class DingTalkRolesAutoConfiguration {
         @Lazy
         @ConditionalOnMissingBean
         AccessTokenSource dingTalkAccessTokenSource(DingTalkRolesProperties properties,
-                ObjectProvider<DingTalkMetrics> metrics) {
-            return DingTalkSettings.tokenSource(properties, metrics.getIfAvailable(() -> DingTalkMetrics.NONE));
+                ObjectProvider<DingTalkMetrics> metrics, ObjectProvider<AccessTokenCache> cache) {
+            return DingTalkSettings.tokenSource(properties, metrics.getIfAvailable(() -> DingTalkMetrics.NONE),
+                    cache.getIfAvailable());
         }
 
         @Bean
         DingTalkRoleDirectory roleDirectory(DingTalkRolesProperties properties, AccessTokenSource tokens,
-                ObjectProvider<DingTalkMetrics> metrics) {
-            return DingTalkSettings.directory(properties, tokens, metrics.getIfAvailable(() -> DingTalkMetrics.NONE));
+                ObjectProvider<DingTalkMetrics> metrics, ObjectProvider<CallPermits> permits) {
+            return DingTalkSettings.directory(properties, tokens, metrics.getIfAvailable(() -> DingTalkMetrics.NONE),
+                    permits.getIfAvailable());
+        }
+    }
+
+    /** Many instances, one app: the rate limit and token cache shared through Redis (roles-redis). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBackend(Backend.DINGTALK)
+    @ConditionalOnMissingBean(RoleDirectory.class)
+    @ConditionalOnClass(name = "io.github.dingtalkroles.redis.RedisCoordination")
+    @ConditionalOnProperty("dingtalk.roles.cluster.redis-uri")
+    static class RedisClusterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        io.github.dingtalkroles.redis.RedisCoordination dingTalkRolesRedisCoordination(
+                DingTalkRolesProperties properties, ObjectProvider<DingTalkMetrics> metrics) {
+            return RedisClusterSettings.coordination(properties.cluster(),
+                    metrics.getIfAvailable(() -> DingTalkMetrics.NONE));
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        CallPermits dingTalkCallPermits(io.github.dingtalkroles.redis.RedisCoordination redis) {
+            return redis.callPermits();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        AccessTokenCache dingTalkAccessTokenCache(io.github.dingtalkroles.redis.RedisCoordination redis) {
+            return redis.tokenCache();
+        }
+    }
+
+    /** {@code dingtalk.roles.cluster.redis-uri} without roles-redis: the start stops, saying what to add. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBackend(Backend.DINGTALK)
+    @ConditionalOnMissingClass("io.github.dingtalkroles.redis.RedisCoordination")
+    @ConditionalOnProperty("dingtalk.roles.cluster.redis-uri")
+    static class RedisModuleMissingConfiguration {
+
+        @Bean
+        CallPermits dingTalkCallPermits() {
+            throw new InvalidRolesPropertyException(RedisClusterSettings.REDIS_URI, "is set, but the roles-redis module"
+                    + " is not on the class path: add the dependency io.github.dingtalkroles:roles-redis");
         }
     }
 

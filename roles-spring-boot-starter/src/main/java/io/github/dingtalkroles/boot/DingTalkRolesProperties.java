@@ -31,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeouts connect, read and per-operation time limits
  * @param retries retries after transient failures and throttling
  * @param health the Actuator health check of the token
+ * @param cluster many instances of the application, one DingTalk app: a rate limit and token cache shared
+ *     through Redis (needs the roles-redis module)
  * @param logHttpTraffic whether to log every request and reply at DEBUG under
  *     "io.github.dingtalkroles.dingtalk.DingTalkApi", with tokens and secrets masked (default
  *     false)
@@ -46,6 +48,7 @@ public record DingTalkRolesProperties(
         @DefaultValue Timeouts timeouts,
         @DefaultValue Retries retries,
         @DefaultValue Health health,
+        @DefaultValue Cluster cluster,
         boolean logHttpTraffic) {
 
     /** Which backend serves the {@code RoleDirectory} bean. */
@@ -90,13 +93,44 @@ public record DingTalkRolesProperties(
     public record Health(@DefaultValue("1m") Duration interval) {
     }
 
+    /**
+     * Many instances of the application under one DingTalk app: with "redis-uri" set (and the roles-redis
+     * module on the class path), every instance takes its call permits from one rate limit per endpoint kept in
+     * Redis, and the instances share one access token, fetched once per token lifetime for all of them. While
+     * Redis is unavailable each instance goes on alone at its share of the rate ("rate" / "instances") and
+     * fetches its own token; no call fails because of Redis.
+     *
+     * @param redisUri the Redis to share, e.g. "redis://:${REDIS_PASSWORD}@redis.internal:6379" (Lettuce's URI
+     *     syntax; "rediss://" for TLS); unset, each instance limits itself ("rate-limit")
+     * @param rate the calls per second that all instances together make to one endpoint (default 20, the standard
+     *     edition's per-app limit); replaces "rate-limit" when "redis-uri" is set
+     * @param burst the most calls the instances make at once after a quiet spell (default 1: evenly spaced)
+     * @param instances how many instances share the app (default 1), for the share each takes while Redis is
+     *     unavailable
+     * @param keyPrefix the prefix of every Redis key written (default "dingtalk-roles:")
+     */
+    public record Cluster(String redisUri, Integer rate, Integer burst, Integer instances, String keyPrefix) {
+        /** The settings, with the Redis password masked. */
+        @Override
+        public String toString() {
+            return "Cluster[redisUri=" + maskUri(redisUri) + ", rate=" + rate + ", burst=" + burst + ", instances="
+                    + instances + ", keyPrefix=" + keyPrefix + "]";
+        }
+    }
+
     /** The properties, with the app secret and access token masked. */
     @Override
     public String toString() {
         return "DingTalkRolesProperties[backend=" + backend + ", baseUrl=" + baseUrl + ", appKey=" + appKey
                 + ", appSecret=" + mask(appSecret) + ", accessToken=" + mask(accessToken)
                 + ", rateLimit=" + rateLimit + ", timeouts=" + timeouts + ", retries=" + retries
-                + ", health=" + health + ", logHttpTraffic=" + logHttpTraffic + "]";
+                + ", health=" + health + ", cluster=" + cluster + ", logHttpTraffic=" + logHttpTraffic + "]";
+    }
+
+    /** A URI with its user-info (a Redis password) masked. */
+    static String maskUri(String uri) {
+        return uri == null ? null : uri.replaceAll("(://)[^@/?#]*@", "$1****@").replaceAll("(?i)([?&]password=)[^&#]*",
+                "$1****");
     }
 
     private static String mask(String secret) {

@@ -1,7 +1,9 @@
 package io.github.dingtalkroles.boot;
 
 import io.github.dingtalkroles.dingtalk.AccessToken;
+import io.github.dingtalkroles.dingtalk.AccessTokenCache;
 import io.github.dingtalkroles.dingtalk.AccessTokenSource;
+import io.github.dingtalkroles.dingtalk.CallPermits;
 import io.github.dingtalkroles.dingtalk.DingTalkMetrics;
 import io.github.dingtalkroles.dingtalk.AppSecret;
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
@@ -30,12 +32,14 @@ final class DingTalkSettings {
     }
 
     /**
-     * The token source the properties describe: app key and secret, or a fixed token.
+     * The token source the properties describe: app key and secret (keeping its tokens in {@code cache} if not
+     * {@code null}), or a fixed token.
      *
      * @throws InvalidRolesPropertyException if neither or both are set, one of key and secret is
      *     missing, or a value is malformed
      */
-    static AccessTokenSource tokenSource(DingTalkRolesProperties properties, DingTalkMetrics metrics) {
+    static AccessTokenSource tokenSource(DingTalkRolesProperties properties, DingTalkMetrics metrics,
+            AccessTokenCache cache) {
         boolean key = present(properties.appKey());
         boolean secret = present(properties.appSecret());
         if (present(properties.accessToken())) {
@@ -53,6 +57,9 @@ final class DingTalkSettings {
             set(CONNECT_TIMEOUT, properties.timeouts().connect(), builder::connectTimeout);
             set(READ_TIMEOUT, properties.timeouts().read(), builder::readTimeout);
             builder.logHttpTraffic(properties.logHttpTraffic());
+            if (cache != null) {
+                builder.cache(cache);
+            }
             return builder.metrics(metrics).build();
         }
         if (key) {
@@ -66,12 +73,13 @@ final class DingTalkSettings {
     }
 
     /**
-     * The directory the properties describe, getting its tokens from {@code tokens}.
+     * The directory the properties describe, getting its tokens from {@code tokens} and its call permits from
+     * {@code permits} if not {@code null} (instead of its own "rate-limit").
      *
      * @throws InvalidRolesPropertyException if a value is refused
      */
     static DingTalkRoleDirectory directory(DingTalkRolesProperties properties, AccessTokenSource tokens,
-            DingTalkMetrics metrics) {
+            DingTalkMetrics metrics, CallPermits permits) {
         DingTalkRoleDirectory.Builder builder = DingTalkRoleDirectory.builder().tokenSource(tokens).metrics(metrics);
         set(BASE_URL, properties.baseUrl(), url -> builder.baseUrl(url.toString()));
         set(CONNECT_TIMEOUT, properties.timeouts().connect(), builder::connectTimeout);
@@ -87,12 +95,16 @@ final class DingTalkSettings {
                 builder.rateLimit(limit);
             }
         });
+        if (permits != null) {
+            builder.callPermits(permits);
+        }
         builder.logHttpTraffic(properties.logHttpTraffic());
         // the one check across two settings: the builder states it in its own words
         return checked(BACKOFF, builder::build);
     }
 
-    private static <T> void set(String property, T value, Consumer<T> setter) {
+    /** Hands {@code value}, if set, to {@code setter}; a value it refuses fails naming {@code property}. */
+    static <T> void set(String property, T value, Consumer<T> setter) {
         if (value != null) {
             checked(property, () -> {
                 setter.accept(value);
@@ -101,7 +113,8 @@ final class DingTalkSettings {
         }
     }
 
-    private static <T> T checked(String property, Supplier<T> step) {
+    /** Runs {@code step}; an argument or state it refuses fails naming {@code property}. */
+    static <T> T checked(String property, Supplier<T> step) {
         try {
             return step.get();
         } catch (IllegalArgumentException | IllegalStateException e) {
