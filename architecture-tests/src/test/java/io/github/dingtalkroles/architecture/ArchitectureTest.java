@@ -24,8 +24,8 @@ class ArchitectureTest {
     @Test
     void importsEveryModuleItGuards() {
         assertThat(project.stream().map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0]))
-                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "emulator", "guice", "boot",
-                        "cli")
+                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "emulator", "sync", "guice",
+                        "boot", "cli")
                 .doesNotContain("archfixtures", "architecture");
     }
 
@@ -37,6 +37,12 @@ class ArchitectureTest {
     @Test
     void thePortsDependOnTheDomainAndTheJdkOnly() {
         ArchitectureRules.portsDependOnTheDomainAndTheJdkOnly(ROOT).check(project);
+    }
+
+    @Test
+    void theSyncDependsOnThePortsOnlyAndKeepsYamlInItsFileFormat() {
+        ArchitectureRules.syncDependsOnThePortsOnly(ROOT).check(project);
+        ArchitectureRules.yamlOnlyInTheSyncFileFormat(ROOT).check(project);
     }
 
     @Test
