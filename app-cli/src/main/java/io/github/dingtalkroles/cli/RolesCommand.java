@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
                         + "environment for secrets, it stays out of your shell history."},
         subcommands = {
                 AddGroupCommand.class, AddRoleCommand.class, UpdateRoleCommand.class,
-                ListCommand.class, GetGroupCommand.class, ServeCommand.class, GenerateCompletion.class})
+                ListCommand.class, GetGroupCommand.class, ServeCommand.class,
+                PlanCommand.class, ApplyCommand.class, ExportCommand.class,
+                GenerateCompletion.class})
 final class RolesCommand implements Runnable {
     /** The backends of {@code --backend}, written in lower case on the command line. */
     enum Backend {

@@ -21,6 +21,7 @@ class UsageGoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "add-group", "add-role", "update-role", "list", "get-group", "serve",
+            "plan", "apply", "export",
             "generate-completion"})
     void usageHelpIsUnchanged(String command) throws IOException {
         Cli cli = new Cli().env("HOME", HOME);

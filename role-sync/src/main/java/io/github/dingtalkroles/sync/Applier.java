@@ -25,7 +25,8 @@ import java.util.function.BiConsumer;
 /**
  * Carries out one {@link Plan} through the ports: one phase per {@link Change.Action}, in order, each
  * finished before the next starts. Within a phase the calls are independent and run concurrently,
- * except renames, which run one at a time in plan order (one may free the name the next takes). Grants
+ * except renames, which run one at a time in plan order (one may free the name the next takes), and the
+ * roles added to one group, which are added in plan order (so that they list in the file's order). Grants
  * and revokes go through the port's bulk calls: the roles that gain (or lose) the same users share one
  * call. At the first failure no further call starts; the calls running finish, and the apply stops.
  */
@@ -87,12 +88,12 @@ final class Applier {
                 directory.renameRole(change.roleId(), change.to());
                 run.done(step);
             });
-            case ADD_ROLE -> workers.forEach(steps, step -> {
+            case ADD_ROLE -> workers.forEach(byGroup(steps), lane -> lane.forEach(step -> {
                 Change.AddRole change = (Change.AddRole) step.change();
                 RoleGroupId group = change.groupId().orElseGet(() -> run.groupId(change.group()));
                 run.addedRoles.put(new RoleKey(change.group(), change.role()), directory.addRole(group, change.role()).id());
                 run.done(step);
-            });
+            }));
             case GRANT -> workers.forEach(batches(steps, run), batch -> bulk(batch, run, assignments::grant));
             case SET_SCOPE -> workers.forEach(steps, step -> {
                 Change.SetScope change = (Change.SetScope) step.change();
@@ -106,6 +107,13 @@ final class Applier {
                 run.done(step);
             });
         }
+    }
+
+    /** The steps of each group, in plan order: a group's roles are added one after another, so they list in file order. */
+    private static List<List<Step>> byGroup(List<Step> steps) {
+        Map<RoleGroupName, List<Step>> lanes = new LinkedHashMap<>();
+        steps.forEach(step -> lanes.computeIfAbsent(step.change().group(), g -> new ArrayList<>()).add(step));
+        return List.copyOf(lanes.values());
     }
 
     /** One bulk call; on a failure part-way, the pairs it applied are counted done before the failure is thrown. */
