@@ -1,5 +1,7 @@
 package io.github.dingtalkroles.cli;
 
+import io.github.dingtalkroles.port.RoleAssignments;
+import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.sync.yaml.DesiredStateYaml;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -25,12 +27,13 @@ final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        if (members && !SyncBackend.keepsMembers(roles)) {
+        RoleDirectory directory = roles.directory();
+        if (members && !(directory instanceof RoleAssignments)) {
             throw new ParameterException(spec.commandLine(), "--members: the " + roles.backend
                     + " backend keeps no role members");
         }
         PrintWriter out = spec.commandLine().getOut();
-        DesiredStateYaml.write(SyncBackend.sync(roles).export(members), out);
+        DesiredStateYaml.write(SyncBackend.sync(roles, directory).export(members), out);
         out.flush();
     }
 }

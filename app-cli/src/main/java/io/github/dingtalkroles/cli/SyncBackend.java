@@ -24,7 +24,11 @@ final class SyncBackend {
      * at once within the client's rate limit.
      */
     static RoleSync sync(RolesCommand roles) {
-        RoleDirectory directory = roles.directory();
+        return sync(roles, roles.directory());
+    }
+
+    /** The sync over {@code directory}, the global options' backend already composed. */
+    static RoleSync sync(RolesCommand roles, RoleDirectory directory) {
         RoleSync.Builder builder = directory instanceof RoleAssignments assignments
                 ? RoleSync.builder(directory, assignments)
                 : RoleSync.catalogueOnly(directory);
@@ -32,11 +36,6 @@ final class SyncBackend {
             builder.concurrency(1);
         }
         return builder.build();
-    }
-
-    /** Whether the chosen backend keeps role members. */
-    static boolean keepsMembers(RolesCommand roles) {
-        return roles.directory() instanceof RoleAssignments;
     }
 
     /**
