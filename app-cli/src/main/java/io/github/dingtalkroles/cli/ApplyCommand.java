@@ -6,12 +6,11 @@ import io.github.dingtalkroles.sync.ApplyListener;
 import io.github.dingtalkroles.sync.ApplyResult;
 import io.github.dingtalkroles.sync.Change;
 import io.github.dingtalkroles.sync.Plan;
-import io.github.dingtalkroles.sync.Prune;
 import io.github.dingtalkroles.sync.RoleSync;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,12 +32,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--file", required = true, paramLabel = "FILE", description = "The desired state (YAML).")
-    Path file;
-
-    @Option(names = "--prune", description = "Also revoke members a role's list leaves out, and revoke and "
-            + "delete the roles a listed group holds but the file leaves out.")
-    boolean prune;
+    @Mixin
+    DesiredStateOptions desired;
 
     @Option(names = "--force", description = "Apply a prune that removes more than "
             + RoleSync.DEFAULT_PRUNE_LIMIT + " (role, user) pairs and roles.")
@@ -47,7 +42,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RoleSync sync = SyncBackend.sync(roles);
-        Plan plan = sync.plan(SyncBackend.read(spec, file), prune ? Prune.ON : Prune.OFF);
+        Plan plan = desired.plan(sync, spec);
         if (plan.exceedsPruneLimit() && !force) {
             throw new ParameterException(spec.commandLine(), "the plan removes " + plan.removals()
                     + " (role, user) pairs and roles, more than the prune limit of " + plan.pruneLimit()

@@ -1,10 +1,9 @@
 package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.sync.Plan;
-import io.github.dingtalkroles.sync.Prune;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -24,12 +23,8 @@ final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--file", required = true, paramLabel = "FILE", description = "The desired state (YAML).")
-    Path file;
-
-    @Option(names = "--prune", description = "Also revoke members a role's list leaves out, and revoke and "
-            + "delete the roles a listed group holds but the file leaves out.")
-    boolean prune;
+    @Mixin
+    DesiredStateOptions desired;
 
     @Option(names = "--detailed-exitcode",
             description = "Exit 0 if there are no changes, " + CHANGES_PLANNED + " if there are.")
@@ -37,8 +32,8 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan = SyncBackend.sync(roles).plan(SyncBackend.read(spec, file), prune ? Prune.ON : Prune.OFF);
-        PlanOutput.of(roles.output, spec.commandLine().getOut()).plan(plan, file.toString());
+        Plan plan = desired.plan(SyncBackend.sync(roles), spec);
+        PlanOutput.of(roles.output, spec.commandLine().getOut()).plan(plan, desired.file.toString());
         return detailedExitCode && !plan.isEmpty() ? CHANGES_PLANNED : ExitCode.OK;
     }
 }
