@@ -1,15 +1,26 @@
 package io.github.dingtalkroles.localfile;
 
+import io.github.dingtalkroles.domain.Department;
+import io.github.dingtalkroles.domain.DeptId;
+import io.github.dingtalkroles.domain.Employee;
+import io.github.dingtalkroles.domain.ManagementScope;
 import io.github.dingtalkroles.domain.Role;
+import io.github.dingtalkroles.domain.RoleAssignment;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupId;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleId;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.domain.UserId;
 import io.github.dingtalkroles.inmemory.DirectorySnapshot;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
+import io.github.dingtalkroles.port.AssignmentFailedException;
 import io.github.dingtalkroles.port.BackendDiagnostics;
+import io.github.dingtalkroles.port.MemberPage;
+import io.github.dingtalkroles.port.MemberPageRequest;
+import io.github.dingtalkroles.port.NotFoundException;
 import io.github.dingtalkroles.port.PageRequest;
+import io.github.dingtalkroles.port.RoleAssignments;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.UnavailableException;
@@ -34,21 +45,38 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
- * A {@link RoleDirectory} kept in one JSON file: the backend of the {@code roles} command line, for
- * anyone who wants roles on disk without a DingTalk account.
+ * A {@link RoleDirectory} and its {@link RoleAssignments} kept in one JSON file: the backend of the
+ * {@code roles} command line, for anyone who wants roles and their members on disk without a DingTalk
+ * account.
  *
  * <pre>{@code
- * RoleDirectory directory = LocalFileRoleDirectory.builder(Path.of("roles/directory.json")).build();
+ * LocalFileRoleDirectory store = LocalFileRoleDirectory.builder(Path.of("roles/directory.json")).build();
+ * Role recruiter = store.addRole(store.addRoleGroup(RoleGroupName.of("HR")).id(), RoleName.of("Recruiter"));
+ * store.addDepartment(new Department(DeptId.of(12), "Sales"));
+ * store.addEmployee(new Employee(UserId.of("ann"), "Ann", List.of(DeptId.of(12))));
+ * store.grant(List.of(recruiter.id()), List.of(UserId.of("ann")));
  * }</pre>
+ *
+ * <p><b>Roster:</b> the file holds the organisation's departments and employees, whom roles are granted
+ * to, and answers unknown users and departments as DingTalk does ({@link NotFoundException} naming
+ * which). DingTalk manages them in its contacts API, which the ports do not cover; here
+ * {@link #addDepartment} and {@link #addEmployee} seed them. Grants and revokes are atomic: on a
+ * failure nothing was applied.
  *
  * <p>Every rule is the in-memory backend's: each operation applies to an {@link InMemoryRoleDirectory}
  * restored from the file. A write takes an exclusive lock (a lock file beside the store, plus an
@@ -71,9 +99,13 @@ import java.util.function.Function;
  * A file that cannot be read as a store is never replaced: operations fail with an
  * {@link UnavailableException} caused by a {@link StoreFileException}.
  *
+ * <p>The file's format is version 2 (roles, roster, members and scopes); a version 1 file (roles
+ * only, as earlier versions wrote it) is read with all its roles and an empty roster, and the first
+ * write stores it as version 2, which earlier versions then refuse to read, naming the version.
+ *
  * <p>Thread-safe; several instances, in one process or many, may share one file.
  */
-public final class LocalFileRoleDirectory implements RoleDirectory {
+public final class LocalFileRoleDirectory implements RoleDirectory, RoleAssignments {
     /** Default of {@link Builder#maxFileSize}: 64 MiB, about 200,000 groups of five roles. */
     public static final long DEFAULT_MAX_FILE_SIZE = 64L << 20;
     /** Default of {@link Builder#lockTimeout}. */
@@ -164,6 +196,110 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
     }
 
     @Override
+    public void grant(Collection<RoleId> roleIds, Collection<UserId> userIds) {
+        assign("grant", roleIds, userIds, d -> d.grant(roleIds, userIds));
+    }
+
+    @Override
+    public void revoke(Collection<RoleId> roleIds, Collection<UserId> userIds) {
+        assign("revoke", roleIds, userIds, d -> d.revoke(roleIds, userIds));
+    }
+
+    /**
+     * Applies a grant or revoke; the in-memory directory reports its own refusals, and a store that
+     * cannot be read or written is reported the same way, with no pair applied.
+     */
+    private void assign(String operation, Collection<RoleId> roleIds, Collection<UserId> userIds,
+            Consumer<InMemoryRoleDirectory> change) {
+        try {
+            write(d -> {
+                change.accept(d);
+                return null;
+            });
+        } catch (UnavailableException e) {
+            Set<RoleAssignment> pairs = new LinkedHashSet<>();
+            roleIds.forEach(role -> userIds.forEach(user -> pairs.add(new RoleAssignment(role, user))));
+            throw new AssignmentFailedException(operation, Set.of(), pairs, e);
+        }
+    }
+
+    @Override
+    public MemberPage listMembers(RoleId roleId, MemberPageRequest page) {
+        return read(d -> d.listMembers(roleId, page));
+    }
+
+    @Override
+    public void setScope(RoleId roleId, UserId userId, ManagementScope scope) {
+        write(d -> {
+            d.setScope(roleId, userId, scope);
+            return null;
+        });
+    }
+
+    /**
+     * Adds a department to the store's roster, or renames the one with that id (its employees and the
+     * scopes naming it keep it). Adding a department exactly as it is changes nothing, so the call is
+     * safe to repeat. DingTalk's role API has no such call (its contacts API manages departments): this
+     * is how the local store's roster is seeded.
+     *
+     * @param department the department to add or rename; not null
+     * @throws NullPointerException if {@code department} is null
+     * @throws UnavailableException if the store cannot be read or written
+     */
+    public void addDepartment(Department department) {
+        Objects.requireNonNull(department, "department");
+        changeRoster(state -> new DirectorySnapshot(state.groups(), state.nextId(),
+                replaced(state.departments(), department, Department::id), state.employees(), state.memberships()));
+    }
+
+    /**
+     * Adds an employee to the store's roster, or replaces the name and departments of the one with that
+     * user id (the roles they hold and their scopes are kept). Adding an employee exactly as they are
+     * changes nothing, so the call is safe to repeat. Their departments must be in the roster. DingTalk's
+     * role API has no such call (its contacts API manages employees): this is how the local store's
+     * roster is seeded.
+     *
+     * @param employee the employee to add or replace; not null
+     * @throws NotFoundException {@link NotFoundException.Subject#DEPARTMENT} naming the first of the
+     *     employee's departments that is not in the roster
+     * @throws NullPointerException if {@code employee} is null
+     * @throws UnavailableException if the store cannot be read or written
+     */
+    public void addEmployee(Employee employee) {
+        Objects.requireNonNull(employee, "employee");
+        changeRoster(state -> {
+            Set<DeptId> known = new HashSet<>();
+            state.departments().forEach(d -> known.add(d.id()));
+            for (DeptId dept : employee.departments()) {
+                if (!known.contains(dept)) {
+                    throw new NotFoundException(NotFoundException.Subject.DEPARTMENT, "department " + dept
+                            + " does not exist (add it first)", BackendDiagnostics.NONE);
+                }
+            }
+            return new DirectorySnapshot(state.groups(), state.nextId(), state.departments(),
+                    replaced(state.employees(), employee, Employee::id), state.memberships());
+        });
+    }
+
+    /** {@code list} with {@code value} in place of the element of the same id, or at the end. */
+    private static <T> List<T> replaced(List<T> list, T value, Function<T, Object> id) {
+        List<T> result = new ArrayList<>(list.size() + 1);
+        boolean found = false;
+        for (T element : list) {
+            if (id.apply(element).equals(id.apply(value))) {
+                result.add(value);
+                found = true;
+            } else {
+                result.add(element);
+            }
+        }
+        if (!found) {
+            result.add(value);
+        }
+        return result;
+    }
+
+    @Override
     public String toString() {
         return "LocalFileRoleDirectory[" + file + "]";
     }
@@ -183,21 +319,39 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
     }
 
     private <T> T write(Function<InMemoryRoleDirectory, T> operation) {
+        return locked(directory -> {
+            DirectorySnapshot before = directory.snapshot();
+            try {
+                return operation.apply(directory);
+            } finally {
+                DirectorySnapshot after = directory.snapshot();
+                if (!after.equals(before)) {
+                    persist(directory, after);
+                }
+            }
+        });
+    }
+
+    /** Replaces the roster part of the state: a new snapshot from the current one, written if it differs. */
+    private void changeRoster(UnaryOperator<DirectorySnapshot> change) {
+        locked(directory -> {
+            DirectorySnapshot before = directory.snapshot();
+            DirectorySnapshot after = change.apply(before);
+            if (!after.equals(before)) {
+                persist(InMemoryRoleDirectory.restore(after), after);
+            }
+            return null;
+        });
+    }
+
+    /** Runs {@code operation} on the current state under the store's exclusive lock. */
+    private <T> T locked(LockedOperation<T> operation) {
         inProcess.lock();
         try {
             requireDirectory(true);
             try (FileChannel lockChannel = openLockFile();
                     FileLock ignored = lock(lockChannel)) {
-                InMemoryRoleDirectory directory = load();
-                DirectorySnapshot before = directory.snapshot();
-                try {
-                    return operation.apply(directory);
-                } finally {
-                    DirectorySnapshot after = directory.snapshot();
-                    if (!after.equals(before)) {
-                        persist(directory, after);
-                    }
-                }
+                return operation.apply(load());
             }
         } catch (IOException e) {
             throw unavailable(StoreFileException.unreadable(Reason.UNREADABLE, file,
@@ -207,6 +361,11 @@ public final class LocalFileRoleDirectory implements RoleDirectory {
         } finally {
             inProcess.unlock();
         }
+    }
+
+    /** A step under the lock that may write the file. */
+    private interface LockedOperation<T> {
+        T apply(InMemoryRoleDirectory current) throws IOException;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.dingtalkroles.cli;
 
-import io.github.dingtalkroles.port.RoleDirectoryException;
 import io.github.dingtalkroles.sync.ApplyFailedException;
 import io.github.dingtalkroles.sync.ApplyListener;
 import io.github.dingtalkroles.sync.ApplyResult;
@@ -19,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code roles apply}: plans as {@code roles plan} does, applies the plan, and prints what it did. On a
- * failure part-way it prints what was applied, says so on stderr, and exits with the failure's code; a
- * new {@code apply} finishes the job.
+ * failure part-way it prints what was applied; the error line says how many changes that was, and the
+ * exit code is the failure's; a new {@code apply} finishes the job.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = {"Bring the roles to a desired-state file: plan, apply, and show what was done.",
@@ -49,40 +48,41 @@ final class ApplyCommand implements Callable<Integer> {
                     + "; nothing was applied ('roles plan --prune' lists them; --force applies them)");
         }
         PlanOutput output = PlanOutput.of(roles.output, spec.commandLine().getOut());
-        Progress progress = Terminal.stderrIsTerminal() ? new Progress(roles.err()) : null;
+        AppliedSoFar progress = AppliedSoFar.onTerminal(roles.err());
         try {
-            ApplyResult result = sync.apply(force ? plan.forced() : plan, progress == null ? ApplyListener.NONE : progress);
-            if (progress != null) {
-                progress.done();
-            }
+            ApplyResult result = sync.apply(force ? plan.forced() : plan, progress);
+            progress.done();
             output.applied(result.applied(), PlanOutput.ids(result));
             return ExitCode.OK;
         } catch (ApplyFailedException e) {
-            if (progress != null) {
-                progress.done();
-            }
+            progress.done();
             output.applied(e.applied(), PlanOutput.Ids.NONE);
-            roles.err().println("applied " + e.applied().size() + " of " + plan.changes().size()
-                    + " changes before a failure; run 'roles apply' again to finish");
-            roles.err().flush();
-            throw e.failure() instanceof RoleDirectoryException failure ? failure : e;
+            throw e; // one error line: how many changes were applied, and the failure (whose exit code it is)
         }
     }
 
-    /** Changes applied so far, redrawn on one stderr line. */
-    private static final class Progress implements ApplyListener {
+    /** Changes applied so far, redrawn on one stderr line when stderr is a terminal. */
+    private static final class AppliedSoFar implements ApplyListener {
         private final PrintWriter err;
+        private final boolean terminal;
         private boolean shown;
 
-        Progress(PrintWriter err) {
+        private AppliedSoFar(PrintWriter err, boolean terminal) {
             this.err = err;
+            this.terminal = terminal;
+        }
+
+        static AppliedSoFar onTerminal(PrintWriter err) {
+            return new AppliedSoFar(err, Terminal.stderrIsTerminal());
         }
 
         @Override
         public void applied(Change change, int done, int total) {
-            err.print("\rapplied " + done + " of " + total + " changes");
-            err.flush();
-            shown = true;
+            if (terminal) {
+                err.print("\rapplied " + done + " of " + total + " changes");
+                err.flush();
+                shown = true;
+            }
         }
 
         void done() {

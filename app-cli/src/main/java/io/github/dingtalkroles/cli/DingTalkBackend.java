@@ -6,7 +6,6 @@ import io.github.dingtalkroles.dingtalk.AccessToken;
 import io.github.dingtalkroles.dingtalk.AppSecret;
 import io.github.dingtalkroles.dingtalk.DingTalkRoleDirectory;
 import io.github.dingtalkroles.guice.DingTalkRolesModule;
-import io.github.dingtalkroles.port.RoleDirectory;
 
 /**
  * The DingTalk backend of the command line: the global options as the Feign adapter's builder, with a
@@ -18,11 +17,11 @@ final class DingTalkBackend {
     }
 
     /**
-     * The DingTalk role directory the global options describe.
+     * The DingTalk role directory the global options describe: the catalogue and its members.
      *
      * @throws MissingCredentialsException if neither a token nor a complete key and secret were given
      */
-    static RoleDirectory compose(RolesCommand options) {
+    static DingTalkRoleDirectory compose(RolesCommand options) {
         DingTalkRoleDirectory.Builder builder = DingTalkRoleDirectory.builder()
                 .baseUrl(options.baseUrl)
                 .logHttpTraffic(options.verbose);
@@ -41,7 +40,7 @@ final class DingTalkBackend {
                     + " (DINGTALK_ACCESS_TOKEN), or --app-key and --app-secret (DINGTALK_APP_KEY, DINGTALK_APP_SECRET)");
         }
         try {
-            return Guice.createInjector(new DingTalkRolesModule(builder)).getInstance(RoleDirectory.class);
+            return Guice.createInjector(new DingTalkRolesModule(builder)).getInstance(DingTalkRoleDirectory.class);
         } catch (ProvisionException e) {
             // Report what went wrong while composing (a malformed base URL, say), not Guice's wrapper.
             if (e.getCause() instanceof RuntimeException cause) {

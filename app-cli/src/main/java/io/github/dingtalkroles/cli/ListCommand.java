@@ -4,7 +4,6 @@ import io.github.dingtalkroles.port.PageRequest;
 import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleGroupPage;
 import io.github.dingtalkroles.port.RoleGroupWalk;
-import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -39,50 +38,12 @@ final class ListCommand implements Runnable {
 
     private void listAll() {
         RoleDirectory directory = roles.directory();
-        Progress progress = Terminal.stderrIsTerminal() ? new Progress(roles.err()) : null;
-        RoleGroupWalk walk = RoleGroupWalk.over(directory);
-        if (progress != null) {
-            walk.onPage(page -> progress.page());
-        }
+        Progress progress = Progress.onTerminal(roles.err(), "role groups");
+        RoleGroupWalk walk = RoleGroupWalk.over(directory).onPage(page -> progress.page());
         try {
-            roles.out().groups(progress == null ? walk.stream() : walk.stream().peek(g -> progress.group()), false);
+            roles.out().groups(walk.stream().peek(g -> progress.item()), false);
         } finally {
-            if (progress != null) {
-                progress.done();
-            }
-        }
-    }
-
-    /** Pages and groups fetched so far, redrawn on one stderr line. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private int pages;
-        private long groups;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        void page() {
-            pages++;
-            show();
-        }
-
-        void group() {
-            groups++;
-        }
-
-        private void show() {
-            err.print("\rfetched " + pages + (pages == 1 ? " page, " : " pages, ") + groups + " role groups");
-            err.flush();
-        }
-
-        void done() {
-            if (pages > 0) {
-                show();
-                err.println();
-                err.flush();
-            }
+            progress.done();
         }
     }
 }

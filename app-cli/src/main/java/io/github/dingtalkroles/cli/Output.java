@@ -2,16 +2,24 @@ package io.github.dingtalkroles.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.dingtalkroles.domain.Department;
+import io.github.dingtalkroles.domain.DeptId;
+import io.github.dingtalkroles.domain.Employee;
+import io.github.dingtalkroles.domain.ManagementScope;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleId;
+import io.github.dingtalkroles.domain.RoleMember;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.domain.UserId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +52,27 @@ abstract class Output {
 
     /** {@code {"groups":[...],"hasMore":B}}, written as the groups stream in. */
     abstract void groups(Stream<RoleGroup> groups, boolean hasMore);
+
+    /** {@code {"id":R,"deleted":true}} */
+    abstract void deleted(RoleId id);
+
+    /**
+     * {@code {"members":[{"userId":"U","name":"N","scopes":[{"deptId":D,"name":"N"}]}],"hasMore":B}},
+     * written as the members stream in.
+     */
+    abstract void members(Stream<RoleMember> members, boolean hasMore);
+
+    /** {@code {"roleIds":[R,...],"userIds":["U",...]}}: what a grant or revoke applied. */
+    abstract void assignments(List<RoleId> roleIds, List<UserId> userIds);
+
+    /** {@code {"roleId":R,"userId":"U","deptIds":[D,...]}} */
+    abstract void scope(RoleId roleId, UserId userId, ManagementScope scope);
+
+    /** {@code {"deptId":D,"name":"N"}} */
+    abstract void department(Department department);
+
+    /** {@code {"userId":"U","name":"N","deptIds":[D,...]}} */
+    abstract void employee(Employee employee);
 
     private static final class Json extends Output {
         private static final JsonFactory FACTORY = new JsonFactory();
@@ -93,6 +122,99 @@ abstract class Output {
             });
         }
 
+        @Override
+        void deleted(RoleId id) {
+            write(json -> {
+                json.writeStartObject();
+                json.writeNumberField("id", id.value());
+                json.writeBooleanField("deleted", true);
+                json.writeEndObject();
+            });
+        }
+
+        @Override
+        void members(Stream<RoleMember> members, boolean hasMore) {
+            write(json -> {
+                json.writeStartObject();
+                json.writeArrayFieldStart("members");
+                for (RoleMember member : (Iterable<RoleMember>) members::iterator) {
+                    json.writeStartObject();
+                    json.writeStringField("userId", member.userId().value());
+                    json.writeStringField("name", member.name());
+                    json.writeArrayFieldStart("scopes");
+                    for (Department department : member.scope()) {
+                        json.writeStartObject();
+                        json.writeNumberField("deptId", department.id().value());
+                        json.writeStringField("name", department.name());
+                        json.writeEndObject();
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeBooleanField("hasMore", hasMore);
+                json.writeEndObject();
+            });
+        }
+
+        @Override
+        void assignments(List<RoleId> roleIds, List<UserId> userIds) {
+            write(json -> {
+                json.writeStartObject();
+                json.writeArrayFieldStart("roleIds");
+                for (RoleId id : roleIds) {
+                    json.writeNumber(id.value());
+                }
+                json.writeEndArray();
+                json.writeArrayFieldStart("userIds");
+                for (UserId id : userIds) {
+                    json.writeString(id.value());
+                }
+                json.writeEndArray();
+                json.writeEndObject();
+            });
+        }
+
+        @Override
+        void scope(RoleId roleId, UserId userId, ManagementScope scope) {
+            write(json -> {
+                json.writeStartObject();
+                json.writeNumberField("roleId", roleId.value());
+                json.writeStringField("userId", userId.value());
+                writeDeptIds(json, scope.departments());
+                json.writeEndObject();
+            });
+        }
+
+        @Override
+        void department(Department department) {
+            write(json -> {
+                json.writeStartObject();
+                json.writeNumberField("deptId", department.id().value());
+                json.writeStringField("name", department.name());
+                json.writeEndObject();
+            });
+        }
+
+        @Override
+        void employee(Employee employee) {
+            write(json -> {
+                json.writeStartObject();
+                json.writeStringField("userId", employee.id().value());
+                json.writeStringField("name", employee.name());
+                writeDeptIds(json, employee.departments());
+                json.writeEndObject();
+            });
+        }
+
+        private static void writeDeptIds(JsonGenerator json, List<DeptId> ids) throws IOException {
+            json.writeArrayFieldStart("deptIds");
+            for (DeptId id : ids) {
+                json.writeNumber(id.value());
+            }
+            json.writeEndArray();
+        }
+
         private static void writeGroup(JsonGenerator json, RoleGroup group) throws IOException {
             json.writeStartObject();
             json.writeNumberField("id", group.id().value());
@@ -128,6 +250,7 @@ abstract class Output {
 
     private static final class Table extends Output {
         private static final int ROWS_PER_BLOCK = 200;
+        private static final String WHOLE_ORGANISATION = "(whole organisation)";
         private final PrintWriter out;
 
         Table(PrintWriter out) {
@@ -154,11 +277,65 @@ abstract class Output {
 
         @Override
         void groups(Stream<RoleGroup> groups, boolean hasMore) {
-            List<String> header = List.of("GROUP ID", "GROUP", "ROLE ID", "ROLE");
+            stream(List.of("GROUP ID", "GROUP", "ROLE ID", "ROLE"), groups, Table::addRows,
+                    hasMore ? "(more role groups follow: use --offset, or --all)" : null);
+        }
+
+        @Override
+        void deleted(RoleId id) {
+            print(List.of("ROLE ID", "DELETED"), List.<String[]>of(new String[] {id.toString(), "yes"}));
+        }
+
+        /** One row per member; the scope as its departments' names and ids, or the whole organisation. */
+        @Override
+        void members(Stream<RoleMember> members, boolean hasMore) {
+            stream(List.of("USER ID", "NAME", "SCOPE"), members, (rows, member) -> rows.add(new String[] {
+                    member.userId().value(), member.name(), member.scope().isEmpty() ? WHOLE_ORGANISATION
+                            : member.scope().stream().map(d -> d.name() + " (" + d.id() + ")")
+                                    .collect(Collectors.joining(", "))}),
+                    hasMore ? "(more members follow: use --offset, or --all)" : null);
+        }
+
+        /** One row per (role, user) pair. */
+        @Override
+        void assignments(List<RoleId> roleIds, List<UserId> userIds) {
+            stream(List.of("ROLE ID", "USER ID"), roleIds.stream(), (rows, role) -> userIds.forEach(
+                    user -> rows.add(new String[] {role.toString(), user.value()})), null);
+        }
+
+        @Override
+        void scope(RoleId roleId, UserId userId, ManagementScope scope) {
+            print(List.of("ROLE ID", "USER ID", "SCOPE"), List.<String[]>of(new String[] {roleId.toString(),
+                    userId.value(), scope.isWholeOrganisation() ? WHOLE_ORGANISATION : ids(scope.departments())}));
+        }
+
+        @Override
+        void department(Department department) {
+            print(List.of("DEPT ID", "DEPARTMENT"), List.<String[]>of(new String[] {
+                    department.id().toString(), department.name()}));
+        }
+
+        @Override
+        void employee(Employee employee) {
+            print(List.of("USER ID", "NAME", "DEPT IDS"), List.<String[]>of(new String[] {employee.id().value(),
+                    employee.name(), employee.departments().isEmpty() ? "-" : ids(employee.departments())}));
+        }
+
+        private static String ids(List<DeptId> ids) {
+            return ids.stream().map(DeptId::toString).collect(Collectors.joining(", "));
+        }
+
+        /**
+         * Prints the rows of {@code items} as they stream in, in blocks of about {@value #ROWS_PER_BLOCK}
+         * rows (each block aligned on its own, so memory holds one block), the header once, then
+         * {@code more} if it is not null.
+         */
+        private <T> void stream(List<String> header, Stream<T> items, BiConsumer<List<String[]>, T> addRows,
+                String more) {
             List<String[]> rows = new ArrayList<>();
             boolean any = false;
-            for (RoleGroup group : (Iterable<RoleGroup>) groups::iterator) {
-                addRows(rows, group);
+            for (T item : (Iterable<T>) items::iterator) {
+                addRows.accept(rows, item);
                 if (rows.size() >= ROWS_PER_BLOCK) {
                     print(any ? null : header, rows);
                     rows.clear();
@@ -168,8 +345,8 @@ abstract class Output {
             if (!rows.isEmpty() || !any) {
                 print(any ? null : header, rows);
             }
-            if (hasMore) {
-                out.println("(more role groups follow: use --offset, or --all)");
+            if (more != null) {
+                out.println(more);
             }
             out.flush();
         }

@@ -142,7 +142,7 @@ public final class RolesCli {
             int code = ExitCode.of(e);
             PrintWriter err = command.getErr();
             errors.print(err, parseResult.originalArgs().toArray(String[]::new), code, oneLine(describe(e)), "",
-                    e instanceof RoleDirectoryException failure ? failure : null);
+                    backendFailure(e));
             if (root.verbose) {
                 e.printStackTrace(err);
                 err.flush();
@@ -151,10 +151,22 @@ public final class RolesCli {
         };
     }
 
-    /** The failure's message; for failures nobody anticipated, its type too. */
+    /**
+     * The backend's failure, for its diagnostics: the failure itself, or for a grant, revoke or apply that
+     * failed part-way, its failure; else null.
+     */
+    private static RoleDirectoryException backendFailure(Throwable e) {
+        return ExitCode.underlying(e) instanceof RoleDirectoryException failure ? failure : null;
+    }
+
+    /**
+     * The failure's message (a grant or revoke that failed part-way says how many pairs it applied, an
+     * apply how many changes); for failures nobody anticipated, its type too.
+     */
     private static String describe(Throwable e) {
-        boolean anticipated = e instanceof RoleDirectoryException || e instanceof IllegalArgumentException
-                || e instanceof MissingCredentialsException;
+        Throwable underlying = ExitCode.underlying(e);
+        boolean anticipated = underlying instanceof RoleDirectoryException || underlying instanceof IllegalArgumentException
+                || underlying instanceof MissingCredentialsException;
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (anticipated && !message.isBlank()) {
             return message + hint(e);
@@ -164,7 +176,8 @@ public final class RolesCli {
 
     /** What a person can do about a problem with the local store's file that the message cannot know. */
     private static String hint(Throwable e) {
-        if (e.getCause() instanceof StoreFileException store) {
+        Throwable failure = ExitCode.underlying(e);
+        if (failure.getCause() instanceof StoreFileException store) {
             switch (store.reason()) {
                 case TOO_LARGE:
                     return " (" + RolesCommand.STORE_MAX_MIB + " raises the limit, in MiB)";

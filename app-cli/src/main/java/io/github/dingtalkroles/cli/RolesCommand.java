@@ -1,6 +1,7 @@
 package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.localfile.LocalFileRoleDirectory;
+import io.github.dingtalkroles.port.RoleAssignments;
 import io.github.dingtalkroles.port.RoleDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,9 +30,23 @@ import picocli.CommandLine.Spec;
                 "Each option above with an (env ...) also reads that environment variable; prefer the "
                         + "environment for secrets, it stays out of your shell history."},
         subcommands = {
-                AddGroupCommand.class, AddRoleCommand.class, UpdateRoleCommand.class,
-                ListCommand.class, GetGroupCommand.class, ServeCommand.class,
-                PlanCommand.class, ApplyCommand.class, ExportCommand.class,
+                AddGroupCommand.class,
+                AddRoleCommand.class,
+                UpdateRoleCommand.class,
+                GetRoleCommand.class,
+                DeleteRoleCommand.class,
+                ListCommand.class,
+                GetGroupCommand.class,
+                MembersCommand.class,
+                GrantCommand.class,
+                RevokeCommand.class,
+                SetScopeCommand.class,
+                AddDepartmentCommand.class,
+                AddEmployeeCommand.class,
+                ServeCommand.class,
+                PlanCommand.class,
+                ApplyCommand.class,
+                ExportCommand.class,
                 GenerateCompletion.class})
 final class RolesCommand implements Runnable {
     /** The backends of {@code --backend}, written in lower case on the command line. */
@@ -96,22 +111,50 @@ final class RolesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /**
-     * The role directory of the chosen backend: the one place where backends are composed. The local
-     * file store is one object with nothing to wire, built directly; the DingTalk backend is composed by
-     * Guice through roles-guice ({@link DingTalkBackend}).
-     */
+    /** The role directory of the chosen backend. */
     RoleDirectory directory() {
         return switch (backend) {
-            case LOCAL -> LocalFileRoleDirectory.builder(store)
-                    // only the default location is created on demand: a mistyped --store is an error
-                    .createMissingDirectories(store.equals(defaults.defaultStore()))
-                    .maxFileSize(defaults.positive(STORE_MAX_MIB, LocalFileRoleDirectory.DEFAULT_MAX_FILE_SIZE >> 20) << 20)
-                    .lockTimeout(Duration.ofSeconds(
-                            defaults.positive(STORE_LOCK_SECONDS, LocalFileRoleDirectory.DEFAULT_LOCK_TIMEOUT.toSeconds())))
-                    .build();
+            case LOCAL -> localStore();
             case DINGTALK -> DingTalkBackend.compose(this);
         };
+    }
+
+    /** Who holds which role, on the chosen backend (the same organisation as {@link #directory()}). */
+    RoleAssignments assignments() {
+        return switch (backend) {
+            case LOCAL -> localStore();
+            case DINGTALK -> DingTalkBackend.compose(this);
+        };
+    }
+
+    /**
+     * The local store, for the commands that only it has (seeding its roster).
+     *
+     * @param command the command's name, for the error
+     * @throws IllegalArgumentException (usage, exit 2) on any other backend
+     */
+    LocalFileRoleDirectory localOnly(String command) {
+        if (backend != Backend.LOCAL) {
+            throw new IllegalArgumentException(command + " works on the local store only: DingTalk manages "
+                    + "employees and departments in its contacts API, not in the role API (drop --backend "
+                    + backend + ")");
+        }
+        return localStore();
+    }
+
+    /**
+     * The local file store: one object with nothing to wire, built directly (the DingTalk backend is
+     * composed by Guice through roles-guice, {@link DingTalkBackend}). These two are the only places
+     * where backends are composed.
+     */
+    private LocalFileRoleDirectory localStore() {
+        return LocalFileRoleDirectory.builder(store)
+                // only the default location is created on demand: a mistyped --store is an error
+                .createMissingDirectories(store.equals(defaults.defaultStore()))
+                .maxFileSize(defaults.positive(STORE_MAX_MIB, LocalFileRoleDirectory.DEFAULT_MAX_FILE_SIZE >> 20) << 20)
+                .lockTimeout(Duration.ofSeconds(
+                        defaults.positive(STORE_LOCK_SECONDS, LocalFileRoleDirectory.DEFAULT_LOCK_TIMEOUT.toSeconds())))
+                .build();
     }
 
     Output out() {

@@ -6,10 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code roles serve}: the DingTalk emulator in front of the local store, until SIGINT or SIGTERM.
@@ -34,6 +39,11 @@ final class ServeCommand implements Runnable {
             description = "The port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--latency", defaultValue = "0ms", paramLabel = "TIME", converter = Latency.class,
+            description = "A constant delay before every answer, as a slow network would add, for trying "
+                    + "clients and benchmarks: 200ms, 2s (default: ${DEFAULT-VALUE}).")
+    Duration latency;
+
     @Override
     public void run() {
         if (roles.backend != RolesCommand.Backend.LOCAL) {
@@ -44,7 +54,8 @@ final class ServeCommand implements Runnable {
         DingTalkEmulator.Builder builder = DingTalkEmulator.builder()
                 .directory(roles.directory())
                 .host(host)
-                .port(port);
+                .port(port)
+                .latency(latency);
         String generatedKey = null;
         String generatedSecret = null;
         if (present(roles.appKey) != present(roles.appSecret)) {
@@ -68,6 +79,9 @@ final class ServeCommand implements Runnable {
             out.println("app key:    " + generatedKey);
             out.println("app secret: " + generatedSecret);
         }
+        if (!latency.isZero()) {
+            out.println("latency:    " + latency.toMillis() + " ms before every answer");
+        }
         out.flush();
         try {
             new CountDownLatch(1).await(); // until SIGINT or SIGTERM runs the shutdown hook
@@ -89,6 +103,24 @@ final class ServeCommand implements Runnable {
                 throw new IllegalArgumentException("cannot listen on " + host + ":" + port + ": " + why, e);
             }
             throw e;
+        }
+    }
+
+    /** {@code --latency}: whole milliseconds or seconds, {@code 200ms} or {@code 2s}, at most an hour. */
+    static final class Latency implements ITypeConverter<Duration> {
+        private static final Pattern FORMAT = Pattern.compile("([0-9]{1,7})(ms|s)");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = FORMAT.matcher(value.strip());
+            Duration latency = !m.matches() ? null
+                    : m.group(2).equals("ms") ? Duration.ofMillis(Long.parseLong(m.group(1)))
+                    : Duration.ofSeconds(Long.parseLong(m.group(1)));
+            if (latency == null || latency.compareTo(Duration.ofHours(1)) > 0) {
+                throw new TypeConversionException("expected a latency such as 200ms or 2s (at most an hour), "
+                        + "but was '" + value + "'");
+            }
+            return latency;
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Hostile arguments, beyond {@link LocalBackendCliTest#badUsageExitsWithTwoAndOneLine}: ids that are not
  * numbers, negative, zero or past {@code long}; page sizes and offsets past {@code int}; blank, oversized,
- * control-character, lone-surrogate and over-long non-BMP names. Each is refused with exit code 2 and
+ * control-character, lone-surrogate and over-long non-BMP names; user ids that are blank, hold whitespace,
+ * commas or control characters, or are too long; scopes of 51 departments. Each is refused with exit code 2 and
  * one line on stderr, with no stack trace, no raw control character (nothing that could drive a
  * terminal) and no secret, on both backends; the DingTalk backend refuses them before calling DingTalk.
  */
@@ -54,17 +55,40 @@ class HostileArgumentsCliTest {
             all.add(List.of("add-role", "--group-id", id, "--name", "ok"));
             all.add(List.of("update-role", "--role-id", id, "--name", "ok"));
             all.add(List.of("get-group", "--group-id", id));
+            all.add(List.of("get-role", "--role-id", id));
+            all.add(List.of("delete-role", "--role-id", id));
+            all.add(List.of("members", "--role-id", id));
+            all.add(List.of("grant", "--role-id", id, "--user-id", "ann"));
+            all.add(List.of("revoke", "--role-id", id + ",1507113600", "--user-id", "ann"));
+            all.add(List.of("set-scope", "--role-id", id, "--user-id", "ann"));
+            all.add(List.of("set-scope", "--role-id", "1507113600", "--user-id", "ann", "--dept-id", id));
+            all.add(List.of("add-department", "--dept-id", id, "--name", "ok"));
+            all.add(List.of("add-employee", "--user-id", "ann", "--name", "ok", "--dept-id", id));
         }
         for (String number : List.of("2147483648", "-2147483649", "99999999999999999999", "-1", "abc", "")) {
             all.add(List.of("list", "--size", number));
             all.add(List.of("list", "--offset", number));
+            all.add(List.of("members", "--role-id", "1507113600", "--size", number));
+            all.add(List.of("members", "--role-id", "1507113600", "--offset", number));
         }
+        for (String user : List.of("", " ", ",", "a b", "a\u0000b", "a\u001b[31mred", "line\nbreak", "tab\tx",
+                "nbsp\u00a0x", "x".repeat(65), MEGABYTE_NAME, "bad\uD800", "\uDC00bad")) {
+            all.add(List.of("grant", "--role-id", "1507113600", "--user-id", user));
+            all.add(List.of("revoke", "--role-id", "1507113600", "--user-id", user + ",ann"));
+            all.add(List.of("set-scope", "--role-id", "1507113600", "--user-id", user));
+            all.add(List.of("add-employee", "--user-id", user, "--name", "ok"));
+        }
+        all.add(List.of("members", "--role-id", "1507113600", "--size", "101"));
+        all.add(List.of("set-scope", "--role-id", "1507113600", "--user-id", "ann", "--dept-id",
+                String.join(",", java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(Integer::toString).toList())));
         for (String name : List.of("", "   ", "\t\n", "a\u0000b", "a\u001b[31mred", "line\nbreak", "bell\u0007",
                 "del\u007f", "c1\u0085", "x".repeat(65), MEGABYTE_NAME, LONG_NON_BMP_NAME, "bad\uD800", "\uDC00bad",
                 "\uDE00\uD83D")) {
             all.add(List.of("add-group", "--name", name));
             all.add(List.of("add-role", "--group-id", "1507113600", "--name", name));
             all.add(List.of("update-role", "--role-id", "1507113600", "--name", name));
+            all.add(List.of("add-department", "--dept-id", "12", "--name", name));
+            all.add(List.of("add-employee", "--user-id", "ann", "--name", name));
         }
         return all.stream();
     }

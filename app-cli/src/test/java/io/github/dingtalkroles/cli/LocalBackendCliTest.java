@@ -394,7 +394,8 @@ class LocalBackendCliTest {
         Cli.Result version = cli.run("--version");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("add-group", "add-role", "update-role", "list", "get-group", "serve",
+        assertThat(help.out()).contains("add-group", "add-role", "update-role", "get-role", "delete-role", "list",
+                "get-group", "members", "grant", "revoke", "set-scope", "add-department", "add-employee", "serve",
                 "generate-completion", "--backend", "ROLES_BACKEND", "Exit codes");
         assertThat(subHelp.out()).contains("--group-id", "--name", "see 'roles --help'")
                 .as("the global options are listed once, in roles --help").doesNotContain("--app-secret=");

@@ -61,20 +61,39 @@ class PackagedJarIT {
             assertThat(roles("add-group", "--name", "G" + i).exitCode()).isZero();
         }
         Run piped = roles("list", "--all", "--output", "json");
+        String onTerminal = onTerminal("list --all --output json");
 
-        // script(1) runs the command on a pseudo-terminal, as a person at a shell would.
-        String command = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JAR
-                + " list --all --output json";
+        assertThat(piped.err()).isEmpty();
+        assertThat(onTerminal).contains("fetched 1 page, 4 role groups").contains("\"hasMore\":false}");
+    }
+
+    @Test
+    void showsProgressOfMembersAllOnlyWhenStderrIsATerminal() throws Exception {
+        assertThat(roles("add-group", "--name", "HR").exitCode()).isZero();
+        assertThat(roles("add-role", "--group-id", "1507113600", "--name", "Recruiter").exitCode()).isZero();
+        for (String user : List.of("ann", "bob", "cy")) {
+            assertThat(roles("add-employee", "--user-id", user, "--name", user).exitCode()).isZero();
+        }
+        assertThat(roles("grant", "--role-id", "1507113601", "--user-id", "ann,bob,cy").exitCode()).isZero();
+
+        Run piped = roles("members", "--role-id", "1507113601", "--all", "--output", "json");
+        String onTerminal = onTerminal("members --role-id 1507113601 --all --output json");
+
+        assertThat(piped.err()).isEmpty();
+        assertThat(piped.out()).contains("\"userId\":\"cy\"").endsWith("\"hasMore\":false}\n");
+        assertThat(onTerminal).contains("fetched 1 page, 3 members").contains("\"hasMore\":false}");
+    }
+
+    /** What {@code roles ARGS} shows when run on a pseudo-terminal by script(1), as a person at a shell would. */
+    private String onTerminal(String args) throws Exception {
+        String command = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + JAR + " " + args;
         ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command, "/dev/null")
                 .redirectOutput(home.resolve("tty.txt").toFile())
                 .redirectErrorStream(true);
         builder.environment().put("ROLES_STORE", home.resolve("directory.json").toString());
         Process process = builder.start();
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        String onTerminal = Files.readString(home.resolve("tty.txt"), StandardCharsets.UTF_8);
-
-        assertThat(piped.err()).isEmpty();
-        assertThat(onTerminal).contains("fetched 1 page, 4 role groups").contains("\"hasMore\":false}");
+        return Files.readString(home.resolve("tty.txt"), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -78,6 +78,60 @@ class ServeProcessTest {
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void servesGrantsMembersAndRevokesOverTheLocalStoreWithTheLatencyAsked() throws Exception {
+        Path store = dir.resolve("directory.json");
+        Cli local = Cli.withStore(store);
+        long hr = id(local.json("add-group", "--name", "HR"));
+        long role = id(local.json("add-role", "--group-id", "" + hr, "--name", "Recruiter"));
+        assertThat(local.json("add-department", "--dept-id", "12", "--name", "Sales").exitCode()).isZero();
+        assertThat(local.json("add-employee", "--user-id", "ann", "--name", "Ann", "--dept-id", "12").exitCode()).isZero();
+        Process server = serve(store, "--access-token", "serve-token-44", "--latency", "200ms");
+        try {
+            List<String> lines = lines(server, 2);
+            assertThat(lines.get(1)).isEqualTo("latency:    200 ms before every answer");
+            Cli client = new Cli().env("DINGTALK_ACCESS_TOKEN", "serve-token-44").env("ROLES_BACKEND", "dingtalk")
+                    .env("DINGTALK_BASE_URL", lines.get(0).substring("listening on ".length()));
+
+            Cli.Result granted = client.json("grant", "--role-id", "" + role, "--user-id", "ann");
+            // the roster is the store's: an employee added while serving can be granted roles at once
+            assertThat(local.json("add-employee", "--user-id", "bob", "--name", "Bob").exitCode()).isZero();
+            Cli.Result grantedBob = client.json("grant", "--role-id", "" + role, "--user-id", "bob");
+            Cli.Result scoped = client.json("set-scope", "--role-id", "" + role, "--user-id", "ann", "--dept-id", "12");
+            Cli.Result members = client.json("members", "--role-id", "" + role, "--all");
+            Cli.Result revoked = client.json("revoke", "--role-id", "" + role, "--user-id", "ann,bob");
+
+            for (Cli.Result result : List.of(granted, grantedBob, scoped, members, revoked)) {
+                assertThat(result.exitCode()).as(result.toString()).isZero();
+            }
+            assertThat(members.out()).isEqualTo("{\"members\":[{\"userId\":\"ann\",\"name\":\"Ann\",\"scopes\":"
+                    + "[{\"deptId\":12,\"name\":\"Sales\"}]},{\"userId\":\"bob\",\"name\":\"Bob\",\"scopes\":[]}],"
+                    + "\"hasMore\":false}\n");
+            assertThat(local.json("members", "--role-id", "" + role).out()).as("the revoke reached the store")
+                    .isEqualTo("{\"members\":[],\"hasMore\":false}\n");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void refusesALatencyItCannotRead() {
+        for (String latency : List.of("5x", "-200ms", "200", "1.5s", "2h", "99999999ms")) {
+            Cli.Result result = new Cli().run("serve", "--latency", latency);
+
+            assertThat(result.exitCode()).as(latency + ": " + result).isEqualTo(2);
+            assertThat(result.err()).startsWith("error: Invalid value for option '--latency': expected a latency "
+                    + "such as 200ms or 2s").hasLineCount(1);
+        }
+    }
+
+    private static long id(Cli.Result result) throws Exception {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out()).get("id").asLong();
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void acceptsAFixedTokenAndPrintsNoGeneratedCredentials() throws Exception {
         Process server = serve(dir.resolve("directory.json"), "--access-token", "serve-token-31");
         try {

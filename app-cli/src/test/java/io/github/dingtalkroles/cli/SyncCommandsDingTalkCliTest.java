@@ -170,10 +170,14 @@ class SyncCommandsDingTalkCliTest {
                 + add role      HR / Payroll Admin
                 Applied 3 changes (1 group created, 2 roles added).
                 """);
-        assertThat(failed.err().lines()).hasSize(2);
-        assertThat(failed.err()).startsWith("applied 3 of 4 changes before a failure; run 'roles apply' again to finish\n")
-                .contains("error: ").contains("nobody");
+        assertThat(failed.err()).startsWith("error: applied 3 of 4 changes, then failed: ").contains("nobody")
+                .endsWith(" (plan again and apply to finish)\n").hasLineCount(1);
         assertThat(failed.out() + failed.err()).doesNotContain(SECRET);
+        Cli.Result asJson = cli.json("apply", "--file", file.toString());
+        JsonNode error = JSON.readTree(asJson.err()).get("error");
+        assertThat(asJson.exitCode()).isEqualTo(3);
+        assertThat(error.get("message").asText()).startsWith("applied 0 of 1 changes, then failed: ");
+        assertThat(error.get("errcode").isNumber()).as(asJson.err()).isTrue();
 
         Path fixed = write("fixed.yaml", ROLES);
         ok(cli.run("apply", "--file", fixed.toString()));

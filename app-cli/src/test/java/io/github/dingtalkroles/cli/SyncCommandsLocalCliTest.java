@@ -134,6 +134,78 @@ class SyncCommandsLocalCliTest {
     }
 
     @Test
+    void exportWithMembersThenPlanShowsNoChangesOnAStoreWithGroupsRolesMembersAndScopes() throws Exception {
+        ok(cli.run("add-department", "--dept-id", "12", "--name", "Sales"));
+        ok(cli.run("add-department", "--dept-id", "34", "--name", "Support"));
+        ok(cli.run("add-employee", "--user-id", "ann", "--name", "Ann Lee", "--dept-id", "12"));
+        ok(cli.run("add-employee", "--user-id", "bob", "--name", "Bob Ma"));
+        ok(cli.run("apply", "--file", file.toString()));
+        ok(cli.run("grant", "--role-id", "1507113602,1507113603", "--user-id", "ann,bob"));
+        ok(cli.run("set-scope", "--role-id", "1507113603", "--user-id", "ann", "--dept-id", "34,12"));
+
+        String exported = ok(cli.run("export", "--members"));
+        Path a = write("a.yaml", exported);
+        Cli.Result plan = cli.run("plan", "--file", a.toString(), "--prune", "--detailed-exitcode");
+
+        assertThat(exported).contains("""
+                  - name: HR
+                    roles:
+                      - name: Recruiter
+                        id: 1507113602
+                        members:
+                          - ann
+                          - bob
+                      - name: Payroll Admin
+                        id: 1507113603
+                        members:
+                          - user: ann
+                            scope:
+                              - 34
+                              - 12
+                          - bob
+                """);
+        assertThat(ok(plan)).isEqualTo("No changes: the roles are as " + a + " describes.\n");
+    }
+
+    @Test
+    void plansAndAppliesMembersAndScopesOnTheLocalStore() throws Exception {
+        ok(cli.run("add-department", "--dept-id", "12", "--name", "Sales"));
+        ok(cli.run("add-employee", "--user-id", "ann", "--name", "Ann Lee", "--dept-id", "12"));
+        ok(cli.run("add-employee", "--user-id", "bob", "--name", "Bob Ma"));
+        Path staffed = write("staffed.yaml", """
+                groups:
+                  - name: HR
+                    roles:
+                      - name: Recruiter
+                        members:
+                          - user: ann
+                            scope: [12]
+                          - bob
+                """);
+        Path onlyAnn = write("ann.yaml", """
+                groups:
+                  - name: HR
+                    roles:
+                      - name: Recruiter
+                        members:
+                          - user: ann
+                            scope: [12]
+                """);
+
+        String applied = ok(cli.run("apply", "--file", staffed.toString()));
+        String pruned = ok(cli.run("apply", "--file", onlyAnn.toString(), "--prune"));
+
+        assertThat(applied).contains("+ grant         HR / Recruiter: ann\n", "+ grant         HR / Recruiter: bob\n",
+                "~ set scope     HR / Recruiter: ann manages department 12 (was the whole organisation)\n");
+        assertThat(pruned).isEqualTo("""
+                - revoke        HR / Recruiter: bob
+                Applied 1 change (1 revoke).
+                """);
+        assertThat(JSON.readTree(ok(cli.json("members", "--role-id", "1507113601"))).get("members"))
+                .hasSize(1);
+    }
+
+    @Test
     void aMalformedFileExitsWithTwoNamingFileLineAndColumn() throws Exception {
         Path bad = write("bad.yaml", "groups:\n  - name: HR\n    roles:\n      - name: [Recruiter\n");
         Path unknownKey = write("key.yaml", "groups:\n  - name: HR\n    colour: red\n");

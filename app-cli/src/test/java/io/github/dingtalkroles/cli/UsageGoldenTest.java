@@ -20,7 +20,8 @@ class UsageGoldenTest {
     private static final String HOME = "/home/alice";
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "add-group", "add-role", "update-role", "list", "get-group", "serve",
+    @ValueSource(strings = {"", "add-group", "add-role", "update-role", "get-role", "delete-role", "list",
+            "get-group", "members", "grant", "revoke", "set-scope", "add-department", "add-employee", "serve",
             "plan", "apply", "export",
             "generate-completion"})
     void usageHelpIsUnchanged(String command) throws IOException {

@@ -2,10 +2,14 @@ package io.github.dingtalkroles.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.dingtalkroles.domain.Department;
+import io.github.dingtalkroles.domain.DeptId;
+import io.github.dingtalkroles.domain.Employee;
 import io.github.dingtalkroles.domain.Role;
 import io.github.dingtalkroles.domain.RoleGroup;
 import io.github.dingtalkroles.domain.RoleGroupName;
 import io.github.dingtalkroles.domain.RoleName;
+import io.github.dingtalkroles.domain.UserId;
 import io.github.dingtalkroles.emulator.DingTalkEmulator;
 import io.github.dingtalkroles.emulator.EmulatorFault;
 import io.github.dingtalkroles.emulator.EmulatorOperation;
@@ -39,7 +43,10 @@ class VerboseOutputSecretsTest {
 
     @TempDir
     Path dir;
-    private final InMemoryRoleDirectory directory = InMemoryRoleDirectory.create();
+    private final InMemoryRoleDirectory directory = InMemoryRoleDirectory.builder()
+            .department(new Department(DeptId.of(12), "Sales"))
+            .employee(new Employee(UserId.of("ann"), "Ann", List.of(DeptId.of(12))))
+            .build();
     private DingTalkEmulator emulator;
     private RoleGroup hr;
     private Role recruiter;
@@ -90,7 +97,7 @@ class VerboseOutputSecretsTest {
     }
 
     @Test
-    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void verboseOutputOfEverySubcommandThroughRefusedTokensAndRetriesHoldsNoSecret() throws Exception {
         String group = Long.toString(hr.id().value());
         String role = Long.toString(recruiter.id().value());
@@ -100,6 +107,13 @@ class VerboseOutputSecretsTest {
         commands.put(EmulatorOperation.UPDATE_ROLE, new String[] {"update-role", "--role-id", role, "--name", "Talent"});
         commands.put(EmulatorOperation.LIST_ROLES, new String[] {"list", "--all"});
         commands.put(EmulatorOperation.GET_ROLE_GROUP, new String[] {"get-group", "--group-id", group});
+        commands.put(EmulatorOperation.GET_ROLE, new String[] {"get-role", "--role-id", role});
+        commands.put(EmulatorOperation.GRANT_ROLES, new String[] {"grant", "--role-id", role, "--user-id", "ann"});
+        commands.put(EmulatorOperation.UPDATE_SCOPE, new String[] {"set-scope", "--role-id", role, "--user-id", "ann",
+                "--dept-id", "12"});
+        commands.put(EmulatorOperation.LIST_MEMBERS, new String[] {"members", "--role-id", role, "--all"});
+        commands.put(EmulatorOperation.REVOKE_ROLES, new String[] {"revoke", "--role-id", role, "--user-id", "ann"});
+        commands.put(EmulatorOperation.DELETE_ROLE, new String[] {"delete-role", "--role-id", role});
         for (Map.Entry<EmulatorOperation, String[]> command : commands.entrySet()) {
             // a refused token (renewed and replayed), then three lost replies: the fourth attempt succeeds
             emulator.faults().next(command.getKey(), EmulatorFault.TOKEN_EXPIRED, 1).next(command.getKey(), EmulatorFault.BUSY, 1)
@@ -111,6 +125,7 @@ class VerboseOutputSecretsTest {
             assertThat(run.err()).contains("/gettoken?appkey=" + KEY + "&appsecret=****");
             emulator.faults().clear();
         }
+        assertThat(directory.findRole(recruiter.id())).as("the last command, delete-role, took effect").isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.github.dingtalkroles.benchmarks;
 
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Locale;
@@ -82,6 +84,25 @@ final class Stats {
 
     static String number(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    /**
+     * The heap pools' peak usage since the JVM started or the pools were reset: {@code [sum, old]}, the sum
+     * over the heap pools (an upper bound of the true peak: they peak at different moments) and the old
+     * generation's peak (what was retained).
+     */
+    static long[] heapPeaks() {
+        long sum = 0;
+        long old = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+                if (pool.getName().contains("Old") || pool.getName().contains("Tenured")) {
+                    old = Math.max(old, pool.getPeakUsage().getUsed());
+                }
+            }
+        }
+        return new long[] {sum, old};
     }
 
     static double median(double[] values) {

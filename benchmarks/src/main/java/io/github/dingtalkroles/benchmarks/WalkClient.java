@@ -6,7 +6,6 @@ import io.github.dingtalkroles.port.RoleDirectory;
 import io.github.dingtalkroles.port.RoleGroupWalk;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,16 +55,9 @@ public final class WalkClient {
                     .count();
         }
         long nanos = (System.nanoTime() - start) / walks;
-        long heapPeak = 0;
-        long oldPeak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                heapPeak += pool.getPeakUsage().getUsed();
-                if (pool.getName().contains("Old") || pool.getName().contains("Tenured")) {
-                    oldPeak = Math.max(oldPeak, pool.getPeakUsage().getUsed());
-                }
-            }
-        }
+        long[] peaks = Stats.heapPeaks();
+        long heapPeak = peaks[0];
+        long oldPeak = peaks[1];
         System.out.printf("result groups=%d roles=%d pages=%d nanos=%d heapPeak=%d oldPeak=%d maxHeap=%d%n",
                 groups, roles[0], pages.get(), nanos, heapPeak, oldPeak, Runtime.getRuntime().maxMemory());
     }
