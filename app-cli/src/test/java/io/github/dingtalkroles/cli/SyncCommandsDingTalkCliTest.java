@@ -60,11 +60,7 @@ class SyncCommandsDingTalkCliTest {
         }
         org = roster.build();
         emulator = DingTalkEmulator.builder().directory(org).appCredentials(KEY, SECRET).start();
-        cli = new Cli()
-                .env("ROLES_BACKEND", "dingtalk")
-                .env("DINGTALK_BASE_URL", emulator.baseUrl())
-                .env("DINGTALK_APP_KEY", KEY)
-                .env("DINGTALK_APP_SECRET", SECRET);
+        cli = Cli.withDingTalk(emulator.baseUrl(), KEY, SECRET);
     }
 
     @AfterEach
