@@ -8,6 +8,7 @@ import io.github.dingtalkroles.port.NotFoundException;
 import io.github.dingtalkroles.port.RejectedInputException;
 import io.github.dingtalkroles.port.ThrottledException;
 import io.github.dingtalkroles.port.UnavailableException;
+import io.github.dingtalkroles.sync.ApplyFailedException;
 
 /** The exit codes of {@code roles}; scripts depend on them. */
 final class ExitCode {
@@ -23,12 +24,13 @@ final class ExitCode {
     }
 
     /**
-     * The exit code for a failure that reached the top of a command; for a grant or revoke that failed
-     * part-way, its failure's.
+     * The exit code for a failure that reached the top of a command; for a grant, revoke or apply that
+     * failed part-way, its failure's.
      */
     static int of(Throwable failure) {
-        if (failure instanceof AssignmentFailedException partial) {
-            return of(partial.failure());
+        Throwable underlying = underlying(failure);
+        if (underlying != failure) {
+            return of(underlying);
         }
         if (causedBy(failure, StoreFileException.class)) {
             return UNEXPECTED;
@@ -49,6 +51,20 @@ final class ExitCode {
             return UNAVAILABLE;
         }
         return UNEXPECTED;
+    }
+
+    /**
+     * What went wrong behind a failure part-way: a grant or revoke ({@link AssignmentFailedException}) or an
+     * apply ({@link ApplyFailedException}) reports the kind of its failure; any other failure is itself.
+     */
+    static Throwable underlying(Throwable failure) {
+        if (failure instanceof AssignmentFailedException partial) {
+            return underlying(partial.failure());
+        }
+        if (failure instanceof ApplyFailedException partial) {
+            return underlying(partial.failure());
+        }
+        return failure;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -1,7 +1,6 @@
 package io.github.dingtalkroles.cli;
 
 import io.github.dingtalkroles.localfile.StoreFileException;
-import io.github.dingtalkroles.port.AssignmentFailedException;
 import io.github.dingtalkroles.port.RoleDirectoryException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -153,23 +152,21 @@ public final class RolesCli {
     }
 
     /**
-     * The backend's failure, for its diagnostics: the failure itself, or for a grant or revoke that failed
-     * part-way, its failure; else null.
+     * The backend's failure, for its diagnostics: the failure itself, or for a grant, revoke or apply that
+     * failed part-way, its failure; else null.
      */
     private static RoleDirectoryException backendFailure(Throwable e) {
-        if (e instanceof AssignmentFailedException partial) {
-            return partial.failure();
-        }
-        return e instanceof RoleDirectoryException failure ? failure : null;
+        return ExitCode.underlying(e) instanceof RoleDirectoryException failure ? failure : null;
     }
 
     /**
-     * The failure's message (a grant or revoke that failed part-way says how many pairs it applied); for
-     * failures nobody anticipated, its type too.
+     * The failure's message (a grant or revoke that failed part-way says how many pairs it applied, an
+     * apply how many changes); for failures nobody anticipated, its type too.
      */
     private static String describe(Throwable e) {
-        boolean anticipated = e instanceof RoleDirectoryException || e instanceof IllegalArgumentException
-                || e instanceof MissingCredentialsException || e instanceof AssignmentFailedException;
+        Throwable underlying = ExitCode.underlying(e);
+        boolean anticipated = underlying instanceof RoleDirectoryException || underlying instanceof IllegalArgumentException
+                || underlying instanceof MissingCredentialsException;
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (anticipated && !message.isBlank()) {
             return message + hint(e);
@@ -179,7 +176,7 @@ public final class RolesCli {
 
     /** What a person can do about a problem with the local store's file that the message cannot know. */
     private static String hint(Throwable e) {
-        Throwable failure = e instanceof AssignmentFailedException partial ? partial.failure() : e;
+        Throwable failure = ExitCode.underlying(e);
         if (failure.getCause() instanceof StoreFileException store) {
             switch (store.reason()) {
                 case TOO_LARGE:

@@ -44,6 +44,9 @@ import picocli.CommandLine.Spec;
                 AddDepartmentCommand.class,
                 AddEmployeeCommand.class,
                 ServeCommand.class,
+                PlanCommand.class,
+                ApplyCommand.class,
+                ExportCommand.class,
                 GenerateCompletion.class})
 final class RolesCommand implements Runnable {
     /** The backends of {@code --backend}, written in lower case on the command line. */

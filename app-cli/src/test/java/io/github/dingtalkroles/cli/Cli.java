@@ -17,6 +17,15 @@ final class Cli {
         return new Cli().env("ROLES_STORE", store.toString());
     }
 
+    /** A CLI whose backend is DingTalk at {@code baseUrl}, with an app key and secret, given through the environment. */
+    static Cli withDingTalk(String baseUrl, String appKey, String appSecret) {
+        return new Cli()
+                .env("ROLES_BACKEND", "dingtalk")
+                .env("DINGTALK_BASE_URL", baseUrl)
+                .env("DINGTALK_APP_KEY", appKey)
+                .env("DINGTALK_APP_SECRET", appSecret);
+    }
+
     Cli env(String name, String value) {
         environment.put(name, value);
         return this;

@@ -45,11 +45,7 @@ class DingTalkBackendCliTest {
                 .appCredentials(KEY, SECRET)
                 .accessToken(FIXED_TOKEN)
                 .start();
-        cli = new Cli()
-                .env("ROLES_BACKEND", "dingtalk")
-                .env("DINGTALK_BASE_URL", emulator.baseUrl())
-                .env("DINGTALK_APP_KEY", KEY)
-                .env("DINGTALK_APP_SECRET", SECRET);
+        cli = Cli.withDingTalk(emulator.baseUrl(), KEY, SECRET);
     }
 
     @AfterEach

@@ -104,11 +104,7 @@ class HostileArgumentsCliTest {
     @ParameterizedTest(name = "[{index}] dingtalk {0}")
     @MethodSource("hostileArguments")
     void theDingTalkBackendRefusesHostileArgumentsBeforeCallingDingTalk(List<String> args) {
-        Cli cli = new Cli()
-                .env("ROLES_BACKEND", "dingtalk")
-                .env("DINGTALK_BASE_URL", emulator.baseUrl())
-                .env("DINGTALK_APP_KEY", "cli-app")
-                .env("DINGTALK_APP_SECRET", SECRET);
+        Cli cli = Cli.withDingTalk(emulator.baseUrl(), "cli-app", SECRET);
 
         Cli.Result result = cli.run(args.toArray(String[]::new));
 

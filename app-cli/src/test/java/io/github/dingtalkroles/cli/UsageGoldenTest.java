@@ -22,6 +22,7 @@ class UsageGoldenTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "add-group", "add-role", "update-role", "get-role", "delete-role", "list",
             "get-group", "members", "grant", "revoke", "set-scope", "add-department", "add-employee", "serve",
+            "plan", "apply", "export",
             "generate-completion"})
     void usageHelpIsUnchanged(String command) throws IOException {
         Cli cli = new Cli().env("HOME", HOME);

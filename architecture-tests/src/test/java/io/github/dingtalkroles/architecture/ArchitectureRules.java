@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>Packages under the root: {@code domain}, {@code port}, {@code testkit}, the adapters
  * {@code inmemory}, {@code localfile}, {@code dingtalk} (Feign), {@code redis} (the DingTalk adapter's cluster-wide
- * rate limit and token cache on Redis) and {@code emulator}, the wiring for
+ * rate limit and token cache on Redis) and {@code emulator}, roles as code {@code sync}, the wiring for
  * platforms {@code guice} and {@code boot} (Spring Boot), and {@code cli}.
  */
 final class ArchitectureRules {
@@ -57,6 +57,27 @@ final class ArchitectureRules {
                 .ignoreDependency(resideInAPackage(root + ".redis.."), resideInAPackage(root + ".dingtalk.."))
                 .allowEmptyShould(false)
                 .as("adapters do not depend on each other (but localfile builds on inmemory, redis on dingtalk)");
+    }
+
+    /**
+     * Roles as code ({@code sync}) works on every backend because it sees the ports only: the domain, the
+     * ports, the JDK, and Jackson's YAML stack for its file format.
+     */
+    static ArchRule syncDependsOnThePortsOnly(String root) {
+        return classes().that().resideInAPackage(root + ".sync..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(root + ".sync..", root + ".port..", root + ".domain..", "java..",
+                        "com.fasterxml.jackson..", "org.yaml.snakeyaml..")
+                .allowEmptyShould(false)
+                .as("the sync depends on the ports, the domain, the JDK and (for YAML) Jackson only");
+    }
+
+    /** Within the sync, the file format is one package: plans, applies and the model are plain Java. */
+    static ArchRule yamlOnlyInTheSyncFileFormat(String root) {
+        return noClasses().that().resideInAPackage(root + ".sync..").and().resideOutsideOfPackage(root + ".sync.yaml..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.yaml.snakeyaml..")
+                .allowEmptyShould(false)
+                .as("Jackson and SnakeYAML appear in the sync's yaml package only");
     }
 
     static ArchRule guiceOnlyInTheCli(String root) {

@@ -24,7 +24,7 @@ class ArchitectureTest {
     @Test
     void importsEveryModuleItGuards() {
         assertThat(project.stream().map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0]))
-                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "redis", "emulator", "guice",
+                .contains("domain", "port", "testkit", "inmemory", "localfile", "dingtalk", "redis", "emulator", "sync", "guice",
                         "boot", "cli")
                 .doesNotContain("archfixtures", "architecture");
     }
@@ -37,6 +37,12 @@ class ArchitectureTest {
     @Test
     void thePortsDependOnTheDomainAndTheJdkOnly() {
         ArchitectureRules.portsDependOnTheDomainAndTheJdkOnly(ROOT).check(project);
+    }
+
+    @Test
+    void theSyncDependsOnThePortsOnlyAndKeepsYamlInItsFileFormat() {
+        ArchitectureRules.syncDependsOnThePortsOnly(ROOT).check(project);
+        ArchitectureRules.yamlOnlyInTheSyncFileFormat(ROOT).check(project);
     }
 
     @Test

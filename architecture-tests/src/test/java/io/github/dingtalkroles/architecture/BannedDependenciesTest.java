@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Shows that the build-level rules bite: a copy of role-domain's or role-ports' pom given one compile
- * dependency more, or of adapter-localfile's given a DI container, fails the enforcer's
+ * dependency more, or of adapter-localfile's or role-sync's given a DI container, fails the enforcer's
  * {@code bannedDependencies} rule. (The real poms passing it is
  * the rest of this build.) Runs the project's Maven Wrapper offline, against the local repository this
  * build has already filled.
@@ -34,7 +34,8 @@ class BannedDependenciesTest {
     @CsvSource({
             "role-domain,       org.junit.platform, junit-platform-commons, 1.14.4",
             "role-ports,        org.junit.platform, junit-platform-commons, 1.14.4",
-            "adapter-localfile, com.google.inject,  guice,                  7.0.0"})
+            "adapter-localfile, com.google.inject,  guice,                  7.0.0",
+            "role-sync,         com.google.inject,  guice,                  7.0.0"})
     void enforcerRefusesADependencyTheModuleMustNotHave(String module, String groupId, String artifactId,
             String version, @TempDir Path copy) throws Exception {
         Files.copy(REPO.resolve("pom.xml"), copy.resolve("pom.xml"));

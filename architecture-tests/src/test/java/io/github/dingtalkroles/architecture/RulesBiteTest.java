@@ -30,6 +30,8 @@ class RulesBiteTest {
                 rule("domain depends on the JDK only", ArchitectureRules::domainDependsOnTheJdkOnly, "LeakyRole"),
                 rule("ports depend on domain and JDK only", ArchitectureRules::portsDependOnTheDomainAndTheJdkOnly,
                         "LeakyGateway"),
+                rule("sync depends on the ports only", ArchitectureRules::syncDependsOnThePortsOnly, "StoreSync"),
+                rule("YAML only in the sync's file format", ArchitectureRules::yamlOnlyInTheSyncFileFormat, "StoreSync"),
                 rule("adapters do not depend on each other", ArchitectureRules::adaptersDoNotDependOnEachOther,
                         "CrossStore"),
                 rule("Guice only in the CLI", ArchitectureRules::guiceOnlyInTheCli, "GuicyClient"),
