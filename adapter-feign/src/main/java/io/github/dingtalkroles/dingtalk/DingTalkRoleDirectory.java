@@ -77,7 +77,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
  *       ({@link Builder#bulkConcurrency}, 8 calls at once by default), every call within the one rate
  *       limit; a failure reports exactly which (role, user) pairs were applied
  *       ({@link AssignmentFailedException}).</li>
- *   <li><b>Client-side rate limit</b> (20 calls/s per endpoint by default, in-process; or shared by many instances
+ *   <li><b>Client-side rate limit</b> (19 calls/s per endpoint by default, one below DingTalk's 20, in-process; or shared by many instances
  *       through {@link Builder#callPermits}), so that bulk listing stays under
  *       DingTalk's per-app limit.</li>
  *   <li><b>Secrets</b> never reach a log line or an exception message.</li>
@@ -103,7 +103,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
     static final int DEFAULT_MAX_RETRIES = 3;
     static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
     static final Duration DEFAULT_THROTTLING_WAIT = Duration.ofSeconds(1);
-    static final int DEFAULT_CALLS_PER_SECOND = 20;
+    static final int DEFAULT_CALLS_PER_SECOND = 19;
     static final int DEFAULT_BULK_CONCURRENCY = 8;
     /** The app key that permits are asked for when the token source names no app. */
     static final String UNNAMED_APP = "-";
@@ -390,7 +390,7 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
      *   <tr><td>{@link #maxRetries}</td><td>3 (so 4 attempts)</td></tr>
      *   <tr><td>{@link #backoff}</td><td>200 ms, doubling per retry, ±20 % jitter</td></tr>
      *   <tr><td>{@link #throttlingWait}</td><td>1 s (or the server's {@code wait}, if longer)</td></tr>
-     *   <tr><td>{@link #rateLimit}</td><td>20 calls/s per endpoint, smooth, in-process</td></tr>
+     *   <tr><td>{@link #rateLimit}</td><td>19 calls/s per endpoint, smooth, in-process</td></tr>
      *   <tr><td>{@link #callPermits}</td><td>none: the in-process {@link #rateLimit}</td></tr>
      *   <tr><td>{@link #tokenCache}</td><td>in-process, the app-credentials source's own</td></tr>
      *   <tr><td>{@link #bulkConcurrency}</td><td>8 calls at once</td></tr>
@@ -591,8 +591,11 @@ public final class DingTalkRoleDirectory implements RoleDirectory, RoleAssignmen
         }
 
         /**
-         * Limits this directory to {@code callsPerSecond} HTTP calls per endpoint, evenly spaced (default 20, the
-         * standard edition's per-app limit of each API). Calls wait for a slot, but never past their deadline.
+         * Limits this directory to {@code callsPerSecond} HTTP calls per endpoint, evenly spaced. The default, 19, is
+         * one below the standard edition's per-app limit of each API (20): calls sent 50 ms apart do not arrive 50 ms
+         * apart, so at 20 the network's jitter now and then puts 21 into one of DingTalk's one-second windows, and
+         * each errcode 90018 costs a one-second wait (measured in docs/BENCHMARKS.md, items 7 and 9: a 10,000-member
+         * walk took 1.98x its floor at 20 and 1.06x at 19). Calls wait for a slot, but never past their deadline.
          * In-process: each directory limits itself. Replaces {@link #callPermits} set before.
          *
          * @param callsPerSecond 1 or more

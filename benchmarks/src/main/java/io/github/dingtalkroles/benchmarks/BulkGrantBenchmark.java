@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * Item 6: a bulk grant of one role to 10,000 users through the emulator, which allows 20 calls/s per
  * endpoint (answering 90018 beyond) and answers every call after a constant 200 ms. DingTalk takes 20
  * users per {@code addrolesforemps} call, so the grant needs 500 calls: at 20 calls/s its floor is 25 s.
- * Measured: the directory's default (calls sent concurrently, 8 in flight, within its 20 calls/s rate
+ * Measured: the directory's default (calls sent concurrently, 8 in flight, within its 19 calls/s rate
  * limit) against the same grant sent one call at a time ({@code bulkConcurrency(1)}), the baseline, in
  * the same run and JVM. Both use a fresh role; a short warm-up grant runs first.
  *
@@ -53,7 +53,7 @@ public final class BulkGrantBenchmark {
                 grant(emulator, backend, ids, 1, "one call at a time (baseline)", floor);
             }
             System.out.println();
-            System.out.println("(the client is DingTalkRoleDirectory with its default 20 calls/s smooth rate limit;"
+            System.out.println("(the client is DingTalkRoleDirectory with its default 19 calls/s smooth rate limit;"
                     + " \"90018 answers\" are the emulator's throttling answers, which the client waits out and"
                     + " retries)");
         }

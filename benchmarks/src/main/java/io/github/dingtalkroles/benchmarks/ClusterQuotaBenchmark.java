@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ol>
  *   <li>sharing one rate limit and one token through a local {@code redis-server} (roles-redis), at 19 and at 17
  *       calls/s for the cluster;</li>
- *   <li>the baseline, without Redis: each process limits itself to the adapter's default 20 calls/s.</li>
+ *   <li>the baseline, without Redis: each process limits itself to 20 calls/s, DingTalk's limit.</li>
  * </ol>
  * Reported per run: calls sent per second against the quota, calls served (not throttled) per second as a share of
  * the quota, the share of 90018 answers, the failures that reached callers, and {@code /gettoken} calls.

@@ -50,7 +50,7 @@ import java.util.Objects;
  * and Lettuce's threads; close it after the directories that use it.
  */
 public final class RedisCoordination implements AutoCloseable {
-    static final int DEFAULT_CALLS_PER_SECOND = 20;
+    static final int DEFAULT_CALLS_PER_SECOND = 19;
     static final int DEFAULT_BURST = 1;
     static final String DEFAULT_KEY_PREFIX = "dingtalk-roles:";
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -124,7 +124,7 @@ public final class RedisCoordination implements AutoCloseable {
      * <table>
      *   <caption>Defaults</caption>
      *   <tr><th>setting</th><th>default</th></tr>
-     *   <tr><td>{@link #callsPerSecond}</td><td>20 per app and endpoint, the standard edition's limit</td></tr>
+     *   <tr><td>{@link #callsPerSecond}</td><td>19 per app and endpoint, one below the standard edition's limit</td></tr>
      *   <tr><td>{@link #burst}</td><td>1: calls evenly spaced</td></tr>
      *   <tr><td>{@link #instances}</td><td>1</td></tr>
      *   <tr><td>{@link #keyPrefix}</td><td>{@code dingtalk-roles:}</td></tr>
@@ -151,9 +151,9 @@ public final class RedisCoordination implements AutoCloseable {
         }
 
         /**
-         * The calls per second that all instances together make to one endpoint for one app (default 20, the
-         * standard edition's per-app limit of each API). A little below DingTalk's limit (e.g. 19) leaves room for
-         * the network's jitter, which can bring two calls closer together on DingTalk's side than they were sent.
+         * The calls per second that all instances together make to one endpoint for one app (default 19, one
+         * below the standard edition's per-app limit of each API, 20): the margin leaves room for the network's
+         * jitter, which can bring two calls closer together on DingTalk's side than they were sent.
          *
          * @param callsPerSecond 1 or more
          * @return this builder

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessToken a fixed access token, instead of "app-key" and "app-secret"; calls
  *     fail once DingTalk refuses it
  * @param rateLimit the most HTTP calls per second this application makes to DingTalk, evenly spaced
- *     (default 20, the standard edition's per-app limit); 0 turns the client-side limit off
+ *     (default 19, one below the standard edition's per-app limit of 20); 0 turns the client-side limit off
  * @param timeouts connect, read and per-operation time limits
  * @param retries retries after transient failures and throttling
  * @param health the Actuator health check of the token
@@ -102,7 +102,7 @@ public record DingTalkRolesProperties(
      *
      * @param redisUri the Redis to share, e.g. "redis://:${REDIS_PASSWORD}@redis.internal:6379" (Lettuce's URI
      *     syntax; "rediss://" for TLS); unset, each instance limits itself ("rate-limit")
-     * @param rate the calls per second that all instances together make to one endpoint (default 20, the standard
+     * @param rate the calls per second that all instances together make to one endpoint (default 19, one below the standard
      *     edition's per-app limit); replaces "rate-limit" when "redis-uri" is set
      * @param burst the most calls the instances make at once after a quiet spell (default 1: evenly spaced)
      * @param instances how many instances share the app (default 1), for the share each takes while Redis is
