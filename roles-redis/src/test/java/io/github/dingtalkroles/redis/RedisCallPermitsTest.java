@@ -54,11 +54,23 @@ class RedisCallPermitsTest {
         return coordination;
     }
 
-    /** One permit a second, so that nothing in the test can refill a bucket by being slow. */
     /**
-     * One call per second, shared. The command timeout is generous: these tests are about the shared bucket, and a
-     * first command that a loaded machine slows past the default 500 ms would take the fallback's local share
-     * instead (that path has tests of its own).
+     * An instance that has reached Redis: it connects in the background, and until then a call with little time left
+     * goes on alone at its local share, as after an outage. One permit for another endpoint, with time to wait for
+     * the connection, and its bucket seen in Redis, make sure the test's own calls go to the shared bucket.
+     */
+    private CallPermits connected(RedisCoordination.Builder builder) throws InterruptedException {
+        CallPermits permits = instance(builder).callPermits();
+        assertThat(permits.acquire("warm-up-app", "connect", Duration.ofSeconds(10))).isTrue();
+        assertThat(redis.command("EXISTS", "dingtalk-roles:rate:warm-up-app:connect")).as("the warm-up went to Redis")
+                .isEqualTo(":1");
+        return permits;
+    }
+
+    /**
+     * One permit a second, so that nothing in the test can refill a bucket by being slow. The command timeout is
+     * generous: these tests are about the shared bucket, and a command that a loaded machine slows past the default
+     * 500 ms would take the fallback's local share instead (that path has tests of its own).
      */
     private RedisCoordination.Builder onePerSecond() {
         return RedisCoordination.builder(redis.uri()).callsPerSecond(1).burst(1).commandTimeout(Duration.ofSeconds(10));
@@ -66,8 +78,8 @@ class RedisCallPermitsTest {
 
     @Test
     void instancesShareOneBucketPerAppAndEndpoint() throws Exception {
-        CallPermits first = instance(onePerSecond()).callPermits();
-        CallPermits second = instance(onePerSecond()).callPermits();
+        CallPermits first = connected(onePerSecond());
+        CallPermits second = connected(onePerSecond());
 
         assertThat(first.acquire("app-a", "list", Duration.ofSeconds(2))).isTrue();
         assertThat(second.acquire("app-a", "list", Duration.ZERO)).as("the other instance, same app and endpoint")
@@ -78,8 +90,8 @@ class RedisCallPermitsTest {
 
     @Test
     void aPermitThatNeedsAWaitIsGrantedWithinTheTimeLeftAndNotBeyond() throws Exception {
-        CallPermits first = instance(onePerSecond()).callPermits();
-        CallPermits second = instance(onePerSecond()).callPermits();
+        CallPermits first = connected(onePerSecond());
+        CallPermits second = connected(onePerSecond());
         assertThat(first.acquire("app", "list", Duration.ofSeconds(2))).isTrue();
 
         assertThat(second.acquire("app", "list", Duration.ofMillis(10))).as("a second's wait does not fit").isFalse();
