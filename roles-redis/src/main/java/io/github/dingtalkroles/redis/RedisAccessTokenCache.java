@@ -80,7 +80,7 @@ final class RedisAccessTokenCache implements AccessTokenCache {
     public void invalidate(String appKey, AccessToken rejected) {
         // Redis first: a thread of this instance that misses the local copy in between must not read the refused
         // token back from Redis
-        link.run(Duration.ofSeconds(1), "token", connection -> connection.sync().eval(COMPARE_AND_DELETE,
+        link.run(Duration.ZERO, "token", connection -> connection.sync().eval(COMPARE_AND_DELETE,
                 ScriptOutputType.INTEGER, new String[] {tokenPrefix + appKey}, bytes(rejected.reveal())));
         local.invalidate(appKey, rejected);
     }

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * tokens), and what is known about Redis being there.
  *
  * <ul>
- *   <li>Connects in the background at once; a caller waits for the first connection at most its own time left
- *       (Lettuce gives up a connection attempt after the connect timeout). After a connection was made, Lettuce reconnects by itself (every 50 ms to 1 s)
+ *   <li>Connects in the background at once; callers wait for the first connection at most their own time left
+ *       (Lettuce gives up a connection attempt after the connect timeout), until one caller's wait runs out or an
+ *       attempt fails: from then on attempts go on in the background and callers do not wait for them. After a connection was made, Lettuce reconnects by itself (every 50 ms to 1 s)
  *       and rejects commands at once while it is disconnected, so a dead Redis costs a call nothing; a command
  *       that gets no answer fails after the command timeout.</li>
  *   <li>An <b>outage</b> starts with the first failure: one WARN line (the URI redacted, no secret), the
@@ -61,6 +62,13 @@ final class RedisLink implements AutoCloseable {
     private volatile long skipUntilNanos;
     private volatile long outageStartNanos;
     private volatile boolean closed;
+    /**
+     * Whether callers still wait for a connection attempt (at most their own time left): only until the first
+     * connection was made, or until one caller's wait ran out or an attempt failed. After that, an attempt goes on in
+     * the background and callers only check whether it has ended, so a Redis that never answers (a dropped route,
+     * a silent firewall) costs each call nothing while no connection was ever made.
+     */
+    private volatile boolean waitForConnection = true;
 
     RedisLink(String rawUri, Duration connectTimeout, Duration commandTimeout, DingTalkMetrics metrics,
             String fallbackDescription) {
@@ -138,7 +146,7 @@ final class RedisLink implements AutoCloseable {
             attempt = connecting;
         }
         // Lettuce ends a connection attempt after the connect timeout; a cold JVM may take longer to get there
-        long waitNanos = timeLeft.toNanos();
+        long waitNanos = waitForConnection ? timeLeft.toNanos() : 0;
         try {
             StatefulRedisConnection<String, byte[]> made = attempt.get(Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
             synchronized (lock) {
@@ -150,11 +158,13 @@ final class RedisLink implements AutoCloseable {
                 return connection;
             }
         } catch (TimeoutException e) {
-            return null; // still connecting: this caller falls back, the next one waits again
+            waitForConnection = false; // still connecting: this caller falls back, the next ones do not wait for it
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (ExecutionException e) {
+            waitForConnection = false;
             synchronized (lock) {
                 if (connecting == attempt) {
                     connecting = null;

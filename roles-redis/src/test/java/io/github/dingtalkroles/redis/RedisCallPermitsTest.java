@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dingtalkroles.dingtalk.CallPermits;
 import io.github.dingtalkroles.testsupport.CapturedLogs;
 import io.github.dingtalkroles.testsupport.RedisServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +128,29 @@ class RedisCallPermitsTest {
             assertThat(warnings.lines()).hasSize(1);
             assertThat(warnings.lines().get(0)).contains("unavailable", "127.0.0.1:" + redis.port(),
                     "1 calls/s per endpoint");
+        }
+    }
+
+    @Test
+    void aRedisThatNeverAnswersCostsOnlyTheFirstCallItsWait() throws Exception {
+        // the kernel accepts connections into the backlog; nothing ever answers Lettuce's handshake, as behind a
+        // silent firewall, and the connect timeout (60 s) is longer than the test
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            CallPermits permits = instance(RedisCoordination.builder("redis://127.0.0.1:" + silent.getLocalPort())
+                    .connectTimeout(Duration.ofSeconds(60)).callsPerSecond(10).instances(10)).callPermits();
+
+            assertThat(permits.acquire("app", "list", Duration.ofMillis(300)))
+                    .as("waited its own 300 ms for a connection, then took its local share").isTrue();
+            CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return permits.acquire("app", "list", Duration.ofSeconds(60));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(next.get(20, TimeUnit.SECONDS))
+                    .as("the next call, with 60 s left, does not wait for the connection attempt still going on")
+                    .isTrue();
         }
     }
 
