@@ -65,8 +65,10 @@ final class Planner {
         for (DesiredGroup group : desired.groups()) {
             matches.add(match(group, current, groupOfRole));
         }
+        // a Default role renamed or added is refused before any member walk
+        matches.stream().filter(m -> m.desired().isDefault()).forEach(Planner::checkDefaultRoles);
         Map<RoleId, List<RoleMember>> members = readMembers(membersToRead(matches, prune));
-        matches.stream().filter(m -> m.desired().isDefault()).forEach(m -> checkDefaultUnchanged(m, members));
+        matches.stream().filter(m -> m.desired().isDefault()).forEach(m -> checkDefaultMembers(m, members, prune));
 
         Map<Change.Action, List<Change>> changes = new EnumMap<>(Change.Action.class);
         for (Change.Action action : Change.Action.values()) {
@@ -150,8 +152,13 @@ final class Planner {
         return members;
     }
 
-    private static void checkDefaultUnchanged(GroupMatch match, Map<RoleId, List<RoleMember>> members) {
-        String group = "the Default group (\"" + match.desired().name() + "\")";
+    private static String defaultGroup(GroupMatch match) {
+        return "the Default group (\"" + match.desired().name() + "\")";
+    }
+
+    /** The Default group's roles as listed: each one exists, under its own name. */
+    private static void checkDefaultRoles(GroupMatch match) {
+        String group = defaultGroup(match);
         for (RoleMatch role : match.roles()) {
             Role current = role.current();
             if (current == null) {
@@ -162,10 +169,24 @@ final class Planner {
                 throw defaultChanged("role " + current.id() + " of " + group + " is named \"" + current.name()
                         + "\" and cannot be renamed to \"" + role.desired().name() + "\"");
             }
-            if (role.desired().members().isPresent()
-                    && !heldScopes(members.get(current.id())).equals(desiredScopes(role.desired().members().get()))) {
-                throw defaultChanged("the members of role \"" + current.name() + "\" of " + group + " differ from"
-                        + " the ones listed; its members cannot be granted or revoked here");
+        }
+    }
+
+    /**
+     * The Default group's members as listed: held, with the listed scopes. As for any role, a list means "at least
+     * these" without prune (a member added since an export is no change) and "exactly these" with it.
+     */
+    private static void checkDefaultMembers(GroupMatch match, Map<RoleId, List<RoleMember>> members, boolean prune) {
+        for (RoleMatch role : match.roles()) {
+            if (role.desired().members().isEmpty()) {
+                continue;
+            }
+            Map<UserId, Set<DeptId>> held = heldScopes(members.get(role.current().id()));
+            Map<UserId, Set<DeptId>> listed = desiredScopes(role.desired().members().get());
+            if (prune ? !held.equals(listed) : !held.entrySet().containsAll(listed.entrySet())) {
+                throw defaultChanged("the members of role \"" + role.current().name() + "\" of " + defaultGroup(match)
+                        + " differ from the ones listed; its members cannot be granted"
+                        + (prune ? " or revoked" : "") + " here");
             }
         }
     }

@@ -282,6 +282,28 @@ class RoleSyncTest {
     }
 
     @Test
+    void aDefaultRoleListedWithMembersMeansAtLeastTheseWithoutPruneAndExactlyTheseWithIt() {
+        // an export lists the Default group's members; one added since (in DingTalk's own console) is no change
+        RoleGroup defaults = org.findRoleGroup(RoleGroupId.of(InMemoryRoleDirectory.DEFAULT_GROUP_ID)).orElseThrow();
+        Role owner = defaults.roles().get(0);
+        DirectorySnapshot now = org.snapshot();
+        List<DirectorySnapshot.Membership> memberships = new ArrayList<>(now.memberships());
+        memberships.add(new DirectorySnapshot.Membership(owner.id(), user(5), WHOLE));
+        InMemoryRoleDirectory withOwner = InMemoryRoleDirectory.restore(new DirectorySnapshot(now.groups(),
+                now.nextId(), now.departments(), now.employees(), memberships));
+        RoleSync onIt = RoleSync.builder(withOwner, withOwner).build();
+        DesiredRole exported = DesiredRole.named(owner.name()).withId(owner.id()).withMembers(List.of());
+        DesiredState stale = DesiredState.of(new DesiredGroup(RoleGroupName.DEFAULT, List.of(exported)));
+
+        assertThat(onIt.plan(stale).isEmpty()).as("without prune").isTrue();
+        assertThat(onIt.plan(DesiredState.of(new DesiredGroup(RoleGroupName.DEFAULT,
+                List.of(exported.withMembers(List.of(member(5))))))).isEmpty()).as("listed as held").isTrue();
+        assertThatThrownBy(() -> onIt.plan(stale, Prune.ON)).as("with prune: user5 would have to be revoked")
+                .isInstanceOfSatisfying(ImpossibleChangeException.class,
+                        e -> assertThat(e.reason()).isEqualTo(ImpossibleChangeException.Reason.DEFAULT_GROUP_CHANGED));
+    }
+
+    @Test
     void exportThenPlanShowsNoChangesWithAndWithoutMembers() {
         org.setScope(recruiter, user(1), ManagementScope.of(DeptId.of(5), DeptId.of(6)));
 
