@@ -25,6 +25,7 @@ import io.github.dingtalkroles.domain.RoleName;
 import io.github.dingtalkroles.inmemory.InMemoryRoleDirectory;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,30 +57,38 @@ class PortInteractionsTest {
         org = spy(real);
     }
 
+    /** Each case: what it is, the desired state (given the Recruiter role's id), and whether it has changes. */
     static Stream<Arguments> desiredStates() {
         return Stream.of(
-                Arguments.of("nothing", DesiredState.empty()),
-                Arguments.of("every kind of change", DesiredState.of(
-                        group("HR", DesiredRole.named(RoleName.of("Talent")).withId(RoleId.of(1507113601))
+                Arguments.of("nothing", (Function<RoleId, DesiredState>) r -> DesiredState.empty(), false),
+                Arguments.of("every kind of change", (Function<RoleId, DesiredState>) r -> DesiredState.of(
+                        group("HR", DesiredRole.named(RoleName.of("Talent")).withId(r)
                                 .withMembers(List.of(member(1, 1, 2), member(4))), role("Auditor", member(5))),
-                        group("Sales", role("Rep", member(6, 3))))),
-                Arguments.of("revoke everyone", DesiredState.of(group("HR", role("Recruiter"), role("Old")))),
-                Arguments.of("catalogue only", DesiredState.of(DesiredGroup.of(RoleGroupName.of("New"),
-                        DesiredRole.named(RoleName.of("A"))))),
-                Arguments.of("the Default group changed (refused)", DesiredState.of(
-                        group("Default", role("Boss")))));
+                        group("Sales", role("Rep", member(6, 3)))), true),
+                Arguments.of("revoke everyone", (Function<RoleId, DesiredState>) r -> DesiredState.of(
+                        group("HR", role("Recruiter"), role("Old"))), null),
+                Arguments.of("catalogue only", (Function<RoleId, DesiredState>) r -> DesiredState.of(
+                        DesiredGroup.of(RoleGroupName.of("New"), DesiredRole.named(RoleName.of("A")))), true),
+                Arguments.of("the Default group changed (refused)", (Function<RoleId, DesiredState>) r ->
+                        DesiredState.of(group("Default", role("Boss"))), false));
     }
 
+    /**
+     * {@code changes}: true if every plan has changes, false if none has (or, for the Default group, planning is
+     * refused), null if only the prune plan has (revoking everyone is a change only with prune).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("desiredStates")
-    void planningWritesNothingWithOrWithoutPrune(String what, DesiredState desired) {
+    void planningWritesNothingWithOrWithoutPrune(String what, Function<RoleId, DesiredState> state, Boolean changes) {
         RoleSync sync = RoleSync.builder(org, org).build();
+        DesiredState desired = state.apply(recruiter);
 
         for (Prune prune : Prune.values()) {
-            try {
-                sync.plan(desired, prune);
-            } catch (ImpossibleChangeException refused) {
-                // refused before planning: still no write
+            if (what.endsWith("(refused)")) {
+                assertThatThrownBy(() -> sync.plan(desired, prune)).isInstanceOf(ImpossibleChangeException.class);
+            } else {
+                boolean expected = changes == null ? prune == Prune.ON : changes;
+                assertThat(sync.plan(desired, prune).isEmpty()).as(prune + ": a plan with changes").isEqualTo(!expected);
             }
         }
         sync.export(true);
