@@ -36,9 +36,7 @@ final class BulkAssignment {
     /** One call's share: at most the per-call limits of roles and users. */
     record Chunk(List<RoleId> roles, List<UserId> users) {
         List<RoleAssignment> pairs() {
-            List<RoleAssignment> pairs = new ArrayList<>(roles.size() * users.size());
-            roles.forEach(r -> users.forEach(u -> pairs.add(new RoleAssignment(r, u))));
-            return pairs;
+            return List.copyOf(RoleAssignment.every(roles, users));
         }
     }
 

@@ -300,9 +300,7 @@ public final class InMemoryRoleDirectory implements RoleDirectory, RoleAssignmen
                 return null;
             });
         } catch (RoleDirectoryException e) {
-            Set<RoleAssignment> pairs = new LinkedHashSet<>();
-            roles.forEach(role -> users.forEach(user -> pairs.add(new RoleAssignment(role, user))));
-            throw new AssignmentFailedException(name, Set.of(), pairs, e);
+            throw new AssignmentFailedException(name, Set.of(), RoleAssignment.every(roles, users), e);
         }
     }
 

@@ -49,7 +49,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -217,9 +216,7 @@ public final class LocalFileRoleDirectory implements RoleDirectory, RoleAssignme
                 return null;
             });
         } catch (UnavailableException e) {
-            Set<RoleAssignment> pairs = new LinkedHashSet<>();
-            roleIds.forEach(role -> userIds.forEach(user -> pairs.add(new RoleAssignment(role, user))));
-            throw new AssignmentFailedException(operation, Set.of(), pairs, e);
+            throw new AssignmentFailedException(operation, Set.of(), RoleAssignment.every(roleIds, userIds), e);
         }
     }
 

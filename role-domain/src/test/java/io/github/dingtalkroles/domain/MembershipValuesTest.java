@@ -113,4 +113,19 @@ class MembershipValuesTest {
                 .isInstanceOfSatisfying(InvariantViolation.class,
                         e -> assertThat(e.invariant()).isEqualTo(Invariant.ROLE_IN_GROUP));
     }
+
+    @Test
+    void everyPairOfRolesAndUsersComesOnceInTheOrderGiven() {
+        RoleId a = RoleId.of(1);
+        RoleId b = RoleId.of(2);
+        UserId ann = UserId.of("ann");
+        UserId bob = UserId.of("bob");
+
+        assertThat(RoleAssignment.every(List.of(b, a, b), List.of(ann, bob, ann))).containsExactly(
+                new RoleAssignment(b, ann), new RoleAssignment(b, bob),
+                new RoleAssignment(a, ann), new RoleAssignment(a, bob));
+        assertThat(RoleAssignment.every(List.of(a), List.of())).isEmpty();
+        assertThatThrownBy(() -> RoleAssignment.every(List.of(a), List.of(ann)).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }
